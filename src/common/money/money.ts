@@ -1,0 +1,17 @@
+import Decimal from 'decimal.js';
+
+/** Up to 12 integer digits and 4 decimals: fits `numeric(19,4)` exactly. */
+export const DECIMAL_AMOUNT = /^\d{1,15}(\.\d{1,4})?$/;
+
+const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN });
+
+export function sumProducts(lines: { quantity: number; unitPrice: string }[]): string {
+  const total = lines.reduce((acc, line) => acc.plus(new Exact(line.unitPrice).times(line.quantity)), new Exact(0));
+  return formatAmount(total.toString());
+}
+
+/** Canonical text of an amount: at least two decimals, never more than it carries. */
+export function formatAmount(amount: string | number): string {
+  const value = new Exact(amount);
+  return value.toFixed(Math.max(2, value.decimalPlaces()));
+}

@@ -1,0 +1,164 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+export type Profile = 'embedded' | 'aws';
+export type OrderStore = 'postgres' | 'dynamodb';
+export type TokenUse = 'id' | 'access';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+/**
+ * Every environment variable the app reads. Validation runs at boot so that a typo
+ * in production fails fast with the variable's name instead of surfacing later as a 500.
+ */
+export class EnvironmentVariables {
+  @IsIn(['embedded', 'aws'])
+  MERCANTIL_PROFILE: Profile = 'embedded';
+
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: string = 'development';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsString()
+  DATA_DIR = './data';
+
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsIn(['postgres', 'dynamodb'])
+  ORDER_STORE?: OrderStore;
+
+  @IsString()
+  AWS_REGION = 'us-east-1';
+
+  @IsOptional()
+  @IsUrl({ require_tld: false })
+  DYNAMODB_ENDPOINT?: string;
+
+  @IsString()
+  ORDERS_TABLE = 'mercantil-orders';
+
+  @IsOptional()
+  @IsString()
+  AUTH_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  AUTH_AUDIENCE?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false })
+  AUTH_JWKS_URL?: string;
+
+  @IsIn(['id', 'access'])
+  AUTH_TOKEN_USE: TokenUse = 'id';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_SECOND = 50;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_BURST = 250;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  SEED_DEMO?: boolean;
+}
+
+export interface AppConfig {
+  profile: Profile;
+  nodeEnv: string;
+  http: { port: number; host: string };
+  dataDir: string;
+  database: { url?: string };
+  ports: { orderStore: OrderStore };
+  aws: { region: string; dynamodbEndpoint?: string; ordersTable: string };
+  auth: {
+    issuer: string;
+    audience: string;
+    jwksUrl?: string;
+    tokenUse: TokenUse;
+    devIssuer: boolean;
+  };
+  rateLimit: { perSecond: number; burst: number };
+  logLevel: string;
+  seedDemo: boolean;
+}
+
+export const DEV_ISSUER = 'urn:mercantil:dev-issuer';
+export const DEV_AUDIENCE = 'mercantil-dev-client';
+
+export class ConfigValidationError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const vars = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });
+  const errors = validateSync(vars, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map(
+      (e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+    );
+    throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return toAppConfig(vars);
+}
+
+function toAppConfig(vars: EnvironmentVariables): AppConfig {
+  const aws = vars.MERCANTIL_PROFILE === 'aws';
+  if (aws && !vars.DATABASE_URL) {
+    throw new ConfigValidationError('Invalid configuration:\n  DATABASE_URL is required when MERCANTIL_PROFILE=aws');
+  }
+  if (aws && !(vars.AUTH_ISSUER && vars.AUTH_AUDIENCE)) {
+    throw new ConfigValidationError(
+      'Invalid configuration:\n  AUTH_ISSUER and AUTH_AUDIENCE (the Cognito user pool issuer and app client id) are required when MERCANTIL_PROFILE=aws',
+    );
+  }
+  const devIssuer = !vars.AUTH_ISSUER;
+  return {
+    profile: vars.MERCANTIL_PROFILE,
+    nodeEnv: vars.NODE_ENV,
+    http: { port: vars.PORT, host: vars.HOST },
+    dataDir: vars.DATA_DIR,
+    database: { url: vars.DATABASE_URL },
+    ports: { orderStore: vars.ORDER_STORE ?? (aws ? 'dynamodb' : 'postgres') },
+    aws: { region: vars.AWS_REGION, dynamodbEndpoint: vars.DYNAMODB_ENDPOINT, ordersTable: vars.ORDERS_TABLE },
+    auth: {
+      issuer: vars.AUTH_ISSUER ?? DEV_ISSUER,
+      audience: vars.AUTH_AUDIENCE ?? DEV_AUDIENCE,
+      jwksUrl: vars.AUTH_JWKS_URL ?? (devIssuer ? undefined : `${vars.AUTH_ISSUER}/.well-known/jwks.json`),
+      tokenUse: vars.AUTH_TOKEN_USE,
+      devIssuer,
+    },
+    rateLimit: { perSecond: vars.RATE_LIMIT_PER_SECOND, burst: vars.RATE_LIMIT_BURST },
+    logLevel: vars.LOG_LEVEL,
+    seedDemo: vars.SEED_DEMO ?? !aws,
+  };
+}

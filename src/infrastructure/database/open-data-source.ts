@@ -1,0 +1,48 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { MIGRATIONS } from './migrations';
+
+const POOL_SIZE = 10;
+
+/**
+ * Opens the relational store: a real Postgres when DATABASE_URL is set, else PGlite in
+ * process under `<dataDir>/pg`, reached through node-postgres over ONE connection
+ * (PGlite is single-session). Migrations run on open; schema sync is never used.
+ */
+export async function openDataSource(config: AppConfig): Promise<{ dataSource: DataSource; close: () => Promise<void> }> {
+  const common: Partial<DataSourceOptions> = { migrations: MIGRATIONS, migrationsRun: true, logging: ['error'] };
+  if (config.database.url) {
+    const dataSource = new DataSource({
+      ...common,
+      type: 'postgres',
+      url: config.database.url,
+      extra: { max: POOL_SIZE },
+    } as DataSourceOptions);
+    await dataSource.initialize();
+    return { dataSource, close: () => dataSource.destroy() };
+  }
+
+  const [{ PGlite }, { createPgConfig }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/node-postgres'),
+  ]);
+  const dir = join(config.dataDir, 'pg');
+  await mkdir(dir, { recursive: true });
+  const pglite = await PGlite.create(dir);
+  const { connection } = createPgConfig(pglite);
+  const dataSource = new DataSource({
+    ...common,
+    type: 'postgres',
+    extra: { connection, max: 1, idleTimeoutMillis: 0 },
+  } as DataSourceOptions);
+  await dataSource.initialize();
+  return {
+    dataSource,
+    close: async () => {
+      await dataSource.destroy();
+      await pglite.close();
+    },
+  };
+}
