@@ -1,14 +1,13 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { AuthGuard, TOKEN_VERIFIER } from './auth.guard';
+import { TOKEN_VERIFIER } from './auth.guard';
 import { DevIssuer } from './dev-issuer';
 import { JwksController } from './jwks.controller';
 import { TokenVerifier } from './token-verifier';
 
 /**
- * Bearer-token authentication for every route not marked @Public(). Without AUTH_ISSUER
+ * Token verification for the global AuthGuard (bound in AppModule). Without AUTH_ISSUER
  * the app runs its own dev issuer; with it, tokens are checked against the pool's JWKS.
  */
 @Module({})
@@ -37,7 +36,7 @@ export class AuthModule {
     return {
       module: AuthModule,
       controllers: devIssuer ? [JwksController] : [],
-      providers: [...devProviders, verifier, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [...devProviders, verifier],
       exports: [TOKEN_VERIFIER, ...devProviders],
     };
   }

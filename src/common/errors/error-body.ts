@@ -5,18 +5,15 @@ import { ErrorResponseDto } from './error-response.dto';
 
 interface HttpLikeError {
   status?: number;
-  statusCode?: number;
   type?: string;
-  expose?: boolean;
   message?: string;
 }
 
-/** Body-parser and other connect-style errors carry `status` and `expose`. */
-function isExposedHttpError(error: unknown): error is HttpLikeError & { status: number } {
+/** Body-parser errors are http-errors with `status` and a `type` such as entity.parse.failed. */
+export function isBodyParserError(error: unknown): error is HttpLikeError & { status: number } {
   if (typeof error !== 'object' || error === null) return false;
   const e = error as HttpLikeError;
-  const status = e.status ?? e.statusCode;
-  return typeof status === 'number' && status >= 400 && status < 500 && e.expose !== false;
+  return typeof e.status === 'number' && e.status >= 400 && e.status < 500 && typeof e.type === 'string';
 }
 
 const PARSER_MESSAGES: Record<string, string> = {
@@ -46,9 +43,9 @@ export function toErrorBody(error: unknown, requestId: string): ErrorResponseDto
     statusCode = STATUS_BY_KIND[error.kind];
     message = error.message;
     details = error.details;
-  } else if (isExposedHttpError(error)) {
+  } else if (isBodyParserError(error)) {
     statusCode = error.status;
-    message = PARSER_MESSAGES[error.type ?? ''] ?? error.message ?? 'Bad request';
+    message = PARSER_MESSAGES[error.type ?? ''] ?? 'Request body could not be read';
   }
 
   const body: ErrorResponseDto = {

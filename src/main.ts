@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './bootstrap/create-app';
+import { DEMO_TENANT, seedDemoTenant } from './bootstrap/seed-demo';
+import { AppConfig, ConfigValidationError } from './config/app-config';
+import { APP_CONFIG } from './config/config.module';
+
+async function main(): Promise<void> {
+  const app = await createApp();
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const logger = new Logger('Mercantil');
+  await app.init();
+  if (config.seedDemo) {
+    const seeded = await seedDemoTenant(app);
+    if (seeded) logger.log(`Seeded ${seeded} demo orders for tenant "${DEMO_TENANT}"`);
+  }
+  await app.listen(config.http.port, config.http.host);
+  const base = `http://localhost:${config.http.port}`;
+  logger.log(`Mercantil (${config.profile} profile) listening on ${base}`);
+  logger.log(`API docs: ${base}/docs`);
+  if (config.auth.devIssuer) {
+    logger.log(`Get a token: npm run token -- --tenant ${DEMO_TENANT} --sub u1 --groups admin`);
+  }
+}
+
+main().catch((error: unknown) => {
+  // Config errors are the user's to fix: print them plainly, without a stack trace.
+  console.error(error instanceof ConfigValidationError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+import {
+  CreateTableCommand,
+  CreateTableCommandInput,
+  DescribeTableCommand,
+  DynamoDBClient,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
+
+export const CUSTOMER_INDEX = 'CustomerIndex';
+export const TENANT_INDEX = 'TenantIndex';
+
+/**
+ * One table holds orders and idempotency markers, keyed by `orderId`. Markers carry no
+ * index keys, so they stay out of both (sparse) indexes. The index keys are tenant-scoped
+ * because an index partition is shared by everyone who writes to it: see
+ * dynamodb-order.mapper.ts for how `customerKey` and `createdKey` are built.
+ */
+export function ordersTableDefinition(tableName: string): CreateTableCommandInput {
+  const newestFirst = (partitionKey: string) => [
+    { AttributeName: partitionKey, KeyType: 'HASH' as const },
+    { AttributeName: 'createdKey', KeyType: 'RANGE' as const },
+  ];
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [
+      { AttributeName: 'orderId', AttributeType: 'S' },
+      { AttributeName: 'tenantId', AttributeType: 'S' },
+      { AttributeName: 'customerKey', AttributeType: 'S' },
+      { AttributeName: 'createdKey', AttributeType: 'S' },
+    ],
+    KeySchema: [{ AttributeName: 'orderId', KeyType: 'HASH' }],
+    GlobalSecondaryIndexes: [
+      { IndexName: CUSTOMER_INDEX, KeySchema: newestFirst('customerKey'), Projection: { ProjectionType: 'ALL' } },
+      { IndexName: TENANT_INDEX, KeySchema: newestFirst('tenantId'), Projection: { ProjectionType: 'ALL' } },
+    ],
+    StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+  };
+}
+
+/** Creates the table unless it exists (CDK owns it on AWS; this serves local runs and tests). */
+export async function ensureOrdersTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+  } catch (error) {
+    if (errorName(error) !== 'ResourceNotFoundException') throw error;
+    try {
+      await client.send(new CreateTableCommand(ordersTableDefinition(tableName)));
+    } catch (createError) {
+      // Another process created it first; the wait below covers both cases.
+      if (errorName(createError) !== 'ResourceInUseException') throw createError;
+    }
+  }
+  // The SDK's default 20 s first delay would dominate local start-up, where tables are ACTIVE at once.
+  await waitUntilTableExists({ client, minDelay: 1, maxDelay: 5, maxWaitTime: 300 }, { TableName: tableName });
+}
+
+const errorName = (error: unknown) => (error as { name?: string } | null)?.name;
