@@ -131,8 +131,9 @@ describe('Orders API (e2e)', () => {
       for (let i = 0; i < 5; i++) ids.push((await create(orderBody({ customerId }))).body.orderId);
       const seen: string[] = [];
       let cursor: string | null = null;
+      type Page = { status: number; body: { items: { orderId: string }[]; nextCursor: string | null } };
       do {
-        const res = await t.http().get('/v1/orders').query({ customerId, limit: 2, ...(cursor ? { cursor } : {}) }).set('Authorization', auth);
+        const res: Page = await t.http().get("/v1/orders").query({ customerId, limit: 2, ...(cursor ? { cursor } : {}) }).set("Authorization", auth);
         expect(res.status).toBe(200);
         expect(res.body.items.length).toBeLessThanOrEqual(2);
         seen.push(...res.body.items.map((o: { orderId: string }) => o.orderId));

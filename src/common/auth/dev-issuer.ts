@@ -56,6 +56,11 @@ export class DevIssuer {
     return { keys: [this.publicJwk] };
   }
 
+  /** Signs exactly the given claims; `mint` is the normal way to get a well-formed token. */
+  sign(claims: Record<string, unknown>): Promise<string> {
+    return new SignJWT(claims).setProtectedHeader({ alg: ALG, kid: this.publicJwk.kid, typ: 'JWT' }).sign(this.privateKey);
+  }
+
   mint(options: MintOptions): Promise<string> {
     const tokenUse = options.tokenUse ?? 'id';
     // Cognito puts custom attributes only in id tokens unless a pre-token-generation
