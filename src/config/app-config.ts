@@ -15,8 +15,10 @@ export type Profile = 'embedded' | 'aws';
 export type OrderStore = 'postgres' | 'dynamodb';
 export type TokenUse = 'id' | 'access';
 
+const BOOLEANS: Record<string, boolean> = { true: true, '1': true, yes: true, on: true, false: false, '0': false, no: false, off: false };
+/** Unrecognised words stay strings so validation names them instead of reading them as false. */
 const toBoolean = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+  typeof value === 'string' && value.toLowerCase() in BOOLEANS ? BOOLEANS[value.toLowerCase()] : value;
 
 /**
  * Every environment variable the app reads. Validation runs at boot so that a typo
@@ -124,7 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const errors = validateSync(vars, { skipMissingProperties: false });
   if (errors.length > 0) {
     const lines = errors.map(
-      (e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+      (e) => `  ${e.property}=${JSON.stringify(defined[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`,
     );
     throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
   }

@@ -1,0 +1,37 @@
+import { ConfigValidationError, DEV_ISSUER, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('boots on embedded defaults with no settings at all', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      profile: 'embedded',
+      http: { port: 3000 },
+      ports: { orderStore: 'postgres' },
+      auth: { issuer: DEV_ISSUER, devIssuer: true, tokenUse: 'id' },
+      rateLimit: { perSecond: 50, burst: 250 },
+      seedDemo: true,
+    });
+    expect(config.database.url).toBeUndefined();
+  });
+
+  it('lets a per-port override beat the profile default', () => {
+    expect(loadConfig({ ORDER_STORE: 'dynamodb' }).ports.orderStore).toBe('dynamodb');
+    const aws = { MERCANTIL_PROFILE: 'aws', DATABASE_URL: 'postgres://db/x', AUTH_ISSUER: 'https://cognito-idp.eu-west-1.amazonaws.com/pool', AUTH_AUDIENCE: 'client' };
+    expect(loadConfig(aws).ports.orderStore).toBe('dynamodb');
+    expect(loadConfig({ ...aws, ORDER_STORE: 'postgres' }).ports.orderStore).toBe('postgres');
+    expect(loadConfig(aws).auth.jwksUrl).toBe('https://cognito-idp.eu-west-1.amazonaws.com/pool/.well-known/jwks.json');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT="eighty"/],
+    [{ MERCANTIL_PROFILE: 'cloud' }, /MERCANTIL_PROFILE/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+    [{ RATE_LIMIT_BURST: '0' }, /RATE_LIMIT_BURST/],
+    [{ SEED_DEMO: 'maybe' }, /SEED_DEMO/],
+    [{ MERCANTIL_PROFILE: 'aws' }, /DATABASE_URL is required/],
+    [{ MERCANTIL_PROFILE: 'aws', DATABASE_URL: 'postgres://db/x' }, /AUTH_ISSUER and AUTH_AUDIENCE/],
+  ])('rejects %j with a message naming the setting', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigValidationError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
