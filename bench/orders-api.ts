@@ -34,7 +34,8 @@ interface Options {
   profiles: ProfileName[];
   scenarios: ScenarioName[];
   app: 'dist' | 'src';
-  cpuProf: boolean;
+  /** Directory for the app's V8 CPU profiles (`--cpu-prof`), or undefined. */
+  cpuProfDir?: string;
   json?: string;
   duration: number;
   warmup: number;
@@ -91,7 +92,7 @@ function parseOptions(argv: string[]): Options {
     profiles: profile === 'all' ? ['embedded', 'postgres'] : [profile],
     scenarios: scenario === 'all' ? ['post', 'get'] : [scenario],
     app,
-    cpuProf: argv.includes('--cpu-prof'),
+    cpuProfDir: argv.includes('--cpu-prof') ? join(tmpdir(), `mercantil-bench-profiles-${Date.now()}`) : undefined,
     json: flag('json'),
     duration: num('BENCH_DURATION', 10),
     warmup: num('BENCH_WARMUP', 2),
@@ -182,12 +183,12 @@ async function startApp(opts: Options, dataDir: string, port: number, databaseUr
   });
 
   const nodeArgs: string[] = [];
-  if (opts.cpuProf) {
+  if (opts.cpuProfDir) {
     // Nest's shutdown hook re-raises SIGTERM, which would kill the process before V8 writes
     // the profile; this preload (registered first) exits normally instead.
     const preload = join(dataDir, 'exit-on-sigterm.js');
     await writeFile(preload, "process.once('SIGTERM', () => process.exit(0));\n");
-    nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/profiles')}`, '-r', preload);
+    nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`, '-r', preload);
   }
   const entry =
     opts.app === 'dist' ? [join(ROOT, 'dist/main.js')] : ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src/main.ts')];
@@ -405,7 +406,9 @@ function printReport(rows: Row[], skipped: string[], opts: Options): void {
       console.log(`- ${r.scenario}: ${fmt(r.reqPerSec)} req/s (goal ≥ ${fmt(target)}), p99 ${r.p99} ms (goal < 50) → ${ok ? 'MET' : 'NOT MET'}`);
     }
   }
-  if (opts.cpuProf) console.log(`\nCPU profiles of the app process written to ${join(ROOT, 'bench/profiles')}`);
+  if (opts.cpuProfDir) {
+    console.log(`\nCPU profiles of the app process (one per profile run; open in Chrome DevTools) in ${opts.cpuProfDir}`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -433,6 +436,15 @@ async function main(): Promise<void> {
     `app env: NODE_ENV=production LOG_LEVEL=silent SEED_DEMO=false RATE_LIMIT_PER_SECOND=RATE_LIMIT_BURST=${RATE_LIMIT} ` +
       `(rate limit raised because the whole bench is one principal)`,
   );
+
+  const idle0 = machineCpuTicks();
+  await sleep(1000);
+  const idle1 = machineCpuTicks();
+  if (idle0 && idle1 && idle1.total > idle0.total) {
+    const busy = ((idle1.busy - idle0.busy) / (idle1.total - idle0.total)) * 100;
+    console.log(`machine busy before the run: ${fmt(busy)}% of all CPUs`);
+    if (busy > 15) console.log('**WARNING: something else is using the CPUs; numbers from this run will be low and noisy.**');
+  }
 
   const rows: Row[] = [];
   const skipped: string[] = [];

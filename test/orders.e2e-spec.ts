@@ -1,16 +1,23 @@
 import { randomUUID } from 'node:crypto';
+import { orderStoreHarnesses } from './support/order-stores';
 import { startTestApp, TestApp } from './support/test-app';
 import { orderBody } from './support/order-fixtures';
 
-describe('Orders API (e2e)', () => {
+describe.each(orderStoreHarnesses())('Orders API (e2e) on $name', ({ start }) => {
   let t: TestApp;
   let auth: string;
+  let stopStore: () => Promise<void>;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    const store = await start();
+    stopStore = store.stop;
+    t = await startTestApp(store.env);
     auth = `Bearer ${await t.token({ tenantId: 't1', sub: 'u1' })}`;
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await stopStore?.();
+  });
 
   const create = (body: object = orderBody(), headers: Record<string, string> = {}) =>
     t.http().post('/v1/orders').set('Authorization', auth).set(headers).send(body);
