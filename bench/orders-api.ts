@@ -11,13 +11,14 @@
  *
  * Env: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 2), BENCH_CONNECTIONS (default 32),
  *      BENCH_GET_IDS (orders pre-created for the GET scenario, default 200),
+ *      BENCH_LOG_LEVEL (the app's LOG_LEVEL, default silent; with info, access logs go to /dev/null),
  *      BENCH_PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/test; a fresh database is
  *      created next to it for each run and dropped WITH (FORCE) afterwards).
  */
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { AddressInfo, createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
@@ -42,6 +43,7 @@ interface Options {
   connections: number;
   getIds: number;
   pgAdminUrl: string;
+  logLevel: string;
 }
 
 interface Row {
@@ -60,6 +62,8 @@ interface Row {
   appCpuPct?: number;
   benchCpuPct: number;
   machineBusyPct?: number;
+  postgresCpuPct?: number;
+  otherCpuPct?: number;
 }
 
 const ROOT = resolve(__dirname, '..');
@@ -99,6 +103,7 @@ function parseOptions(argv: string[]): Options {
     connections: Math.floor(num('BENCH_CONNECTIONS', 32)),
     getIds: Math.floor(num('BENCH_GET_IDS', 200)),
     pgAdminUrl: process.env.BENCH_PG_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/test',
+    logLevel: process.env.BENCH_LOG_LEVEL || 'silent',
   };
 }
 
@@ -175,7 +180,7 @@ async function startApp(opts: Options, dataDir: string, port: number, databaseUr
     HOST,
     PORT: String(port),
     DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: opts.logLevel,
     SEED_DEMO: 'false',
     RATE_LIMIT_PER_SECOND: RATE_LIMIT,
     RATE_LIMIT_BURST: RATE_LIMIT,
@@ -192,7 +197,13 @@ async function startApp(opts: Options, dataDir: string, port: number, databaseUr
   }
   const entry =
     opts.app === 'dist' ? [join(ROOT, 'dist/main.js')] : ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src/main.ts')];
-  const child = spawn(process.execPath, [...nodeArgs, ...entry], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  // Access logs (info and below) would drown the report: they still get serialised and written, to /dev/null.
+  const quiet = ['silent', 'fatal', 'error', 'warn'].includes(opts.logLevel);
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', quiet ? 'inherit' : 'ignore', 'inherit'],
+  });
   const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
 
   const base = `http://${HOST}:${port}`;
@@ -234,6 +245,27 @@ function processCpuSeconds(pid: number | undefined): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** CPU seconds per pid of every local `postgres` process (Linux; empty elsewhere). */
+function postgresCpuSeconds(): Map<number, number> {
+  const out = new Map<number, number>();
+  let pids: string[] = [];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return out;
+  }
+  for (const pid of pids) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const seconds = processCpuSeconds(Number(pid));
+      if (seconds !== undefined) out.set(Number(pid), seconds);
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return out;
 }
 
 /** Busy and total jiffies of the whole machine (Linux), to see whether the CPUs were saturated. */
@@ -311,12 +343,16 @@ async function runScenario(
 
   const appCpu0 = processCpuSeconds(app.child.pid);
   const machine0 = machineCpuTicks();
+  const pg0 = postgresCpuSeconds();
   const benchCpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const r = await cannon(app.base, opts.connections, opts.duration, requests);
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const appCpu1 = processCpuSeconds(app.child.pid);
   const machine1 = machineCpuTicks();
+  const pg1 = postgresCpuSeconds();
+  let pgSeconds = 0;
+  for (const [pid, seconds] of pg1) pgSeconds += seconds - (pg0.get(pid) ?? 0);
   const benchCpu = process.cpuUsage(benchCpu0);
 
   const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0]));
@@ -339,7 +375,12 @@ async function runScenario(
       machine0 && machine1 && machine1.total > machine0.total
         ? ((machine1.busy - machine0.busy) / (machine1.total - machine0.total)) * 100
         : undefined,
+    postgresCpuPct: pg1.size > 0 ? (pgSeconds / wall) * 100 : undefined,
   };
+  if (row.machineBusyPct !== undefined && row.appCpuPct !== undefined) {
+    // Everything else on the machine, in "% of one core" like the other CPU figures.
+    row.otherCpuPct = Math.max(0, (row.machineBusyPct * cpus().length) - row.appCpuPct - row.benchCpuPct - (row.postgresCpuPct ?? 0));
+  }
   console.log(`${Math.round(row.reqPerSec)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, non-2xx ${row.non2xx}, errors ${row.errors}`);
   return row;
 }
@@ -366,6 +407,7 @@ async function runProfile(profile: ProfileName, opts: Options): Promise<Row[]> {
 
 // ---------------------------------------------------------------- report
 
+const opt = (n: number | undefined) => (n === undefined ? 'n/a' : fmt(n));
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function printReport(rows: Row[], skipped: string[], opts: Options): void {
@@ -378,19 +420,24 @@ function printReport(rows: Row[], skipped: string[], opts: Options): void {
   for (const s of skipped) console.log(`\n_skipped: ${s}_`);
 
   console.log('\n### Diagnostics\n');
-  console.log('| profile | scenario | requests | p97.5 ms | max ms | conn errors | timeouts | status codes | app CPU % | bench CPU % | machine busy % |');
-  console.log('|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|');
+  console.log('| profile | scenario | requests | p97.5 ms | max ms | conn errors | timeouts | status codes | app CPU % | bench CPU % | postgres CPU % | other CPU % | machine busy % |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const codes = Object.entries(r.statusCodes).map(([c, n]) => `${c}×${n}`).join(' ');
     const appCpu = r.appCpuPct === undefined ? 'n/a' : fmt(r.appCpuPct);
     console.log(
-      `| ${r.profile} | ${r.scenario} | ${fmt(r.total)} | ${r.p97_5} | ${r.max} | ${r.errors} | ${r.timeouts} | ${codes} | ${appCpu} | ${fmt(r.benchCpuPct)} | ${r.machineBusyPct === undefined ? 'n/a' : fmt(r.machineBusyPct)} |`,
+      `| ${r.profile} | ${r.scenario} | ${fmt(r.total)} | ${r.p97_5} | ${r.max} | ${r.errors} | ${r.timeouts} | ${codes} | ${appCpu} | ${fmt(r.benchCpuPct)} | ${opt(r.postgresCpuPct)} | ${opt(r.otherCpuPct)} | ${r.machineBusyPct === undefined ? 'n/a' : fmt(r.machineBusyPct)} |`,
     );
   }
   console.log(
-    '\n(app/bench CPU % are of one core: 100 = one core fully busy. machine busy % is all cores together, ' +
-      '100 = every core busy; it includes Postgres and anything else running.)',
+    '\n(CPU % columns are of one core: 100 = one core fully busy; "postgres" sums every local postgres process, ' +
+      '"other" is everything else on the machine (a large value means the run was disturbed). ' +
+      'machine busy % is all cores together, 100 = every core busy.)',
   );
+  const disturbed = rows.filter((r) => (r.otherCpuPct ?? 0) > 25);
+  if (disturbed.length) {
+    console.log(`\n**WARNING: other processes used > 25% of a core during ${disturbed.length} scenario(s); re-run on a quiet machine.**`);
+  }
 
   const bad = rows.filter((r) => r.non2xx > 0 || r.errors > 0);
   if (bad.length) {
@@ -433,7 +480,7 @@ async function main(): Promise<void> {
       `${opts.profiles.includes('postgres') ? ' and Postgres' : ''})`,
   );
   console.log(
-    `app env: NODE_ENV=production LOG_LEVEL=silent SEED_DEMO=false RATE_LIMIT_PER_SECOND=RATE_LIMIT_BURST=${RATE_LIMIT} ` +
+    `app env: NODE_ENV=production LOG_LEVEL=${opts.logLevel} SEED_DEMO=false RATE_LIMIT_PER_SECOND=RATE_LIMIT_BURST=${RATE_LIMIT} ` +
       `(rate limit raised because the whole bench is one principal)`,
   );
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { newOrder, tick } from '../support/order-fixtures';
 import { InvalidCursorError } from '../../src/common/pagination/cursor';
-import { Order, OrderItem } from '../../src/modules/orders/domain/order';
+import { Order } from '../../src/modules/orders/domain/order';
 import {
   IdempotencyKeyReusedError,
   OrderRepository,
@@ -11,26 +12,6 @@ import { OrderStatus } from '../../src/modules/orders/domain/order-status';
 export interface RepositoryHarness {
   repository: OrderRepository;
   close(): Promise<void>;
-}
-
-let clock = Date.parse('2026-03-01T10:00:00.000Z');
-/** Strictly increasing timestamps so "newest first" is unambiguous. */
-const tick = () => new Date((clock += 1000));
-
-export function newOrder(overrides: { tenantId?: string; customerId?: string; items?: OrderItem[] } = {}): Order {
-  return Order.create(
-    {
-      orderId: randomUUID(),
-      tenantId: overrides.tenantId ?? 'tenant-a',
-      customerId: overrides.customerId ?? 'cust-1',
-      customerName: 'Ana Pérez',
-      customerEmail: 'ana@example.com',
-      currency: 'EUR',
-      items: overrides.items ?? [{ sku: 'SKU-1', name: 'Aceite 500 ml', quantity: 3, unitPrice: '4.35' }],
-      shippingAddress: { line1: 'Calle Mayor 1', city: 'Madrid', postalCode: '28013', country: 'ES' },
-    },
-    tick(),
-  );
 }
 
 /** The behaviour every OrderRepository adapter must share. */

@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { Order, OrderItem } from '../../src/modules/orders/domain/order';
+
+/** A valid POST /v1/orders body. */
 export const orderBody = (overrides: Record<string, unknown> = {}) => ({
   customerId: 'cust-1',
   customerName: 'Ana Pérez',
@@ -10,3 +14,23 @@ export const orderBody = (overrides: Record<string, unknown> = {}) => ({
   shippingAddress: { line1: 'Calle Mayor 1', city: 'Madrid', postalCode: '28013', country: 'ES' },
   ...overrides,
 });
+
+let clock = Date.parse('2026-03-01T10:00:00.000Z');
+/** Strictly increasing timestamps so "newest first" is unambiguous. */
+export const tick = () => new Date((clock += 1000));
+
+export function newOrder(overrides: { orderId?: string; tenantId?: string; customerId?: string; items?: OrderItem[] } = {}): Order {
+  return Order.create(
+    {
+      orderId: overrides.orderId ?? randomUUID(),
+      tenantId: overrides.tenantId ?? 'tenant-a',
+      customerId: overrides.customerId ?? 'cust-1',
+      customerName: 'Ana Pérez',
+      customerEmail: 'ana@example.com',
+      currency: 'EUR',
+      items: overrides.items ?? [{ sku: 'SKU-1', name: 'Aceite 500 ml', quantity: 3, unitPrice: '4.35' }],
+      shippingAddress: { line1: 'Calle Mayor 1', city: 'Madrid', postalCode: '28013', country: 'ES' },
+    },
+    tick(),
+  );
+}
