@@ -1,0 +1,65 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { AddressInfo, createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { createTestDatabase, TestDatabase } from './support/test-database';
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  return port;
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no healthy answer from ${url} within ${timeoutMs} ms`);
+}
+
+/** main.ts as a real process: boot banner, demo seed, and a clean exit on SIGTERM. */
+describe('HTTP server process (src/main.ts)', () => {
+  let database: TestDatabase;
+  let child: ChildProcess;
+  let output = '';
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const port = await freePort();
+    child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', resolve(__dirname, '../src/main.ts')], {
+      env: { ...process.env, ...database.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', SEED_DEMO: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await waitForHealth(`http://127.0.0.1:${port}/health`, child);
+  }, 60_000);
+
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await database?.drop();
+  });
+
+  it('prints where the docs are and how to get a token, after seeding the demo tenant', () => {
+    expect(output).toMatch(/Seeded 2 demo orders for tenant/);
+    expect(output).toMatch(/API docs: http:\/\/localhost:\d+\/docs/);
+    expect(output).toMatch(/npm run token -- --tenant demo --sub u1 --groups admin/);
+  });
+
+  it('shuts down gracefully on SIGTERM, closing the database', async () => {
+    child.kill('SIGTERM');
+    const [code, signal] = await once(child, 'exit');
+    // Nest re-raises the signal once its shutdown hooks have run, as process managers expect.
+    expect({ code, signal }).toEqual({ code: null, signal: 'SIGTERM' });
+    expect(output).toMatch(/Database closed/);
+  });
+});
