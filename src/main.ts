@@ -15,6 +15,19 @@ async function main(): Promise<void> {
     if (seeded) logger.log(`Seeded ${seeded} demo orders for tenant "${DEMO_TENANT}"`);
   }
   await app.listen(config.http.port, config.http.host);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.log(`${signal} received: finishing in-flight requests, then closing`);
+      // app.close stops the listener, waits for open requests and runs every shutdown hook (database last).
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    });
+  }
   const base = `http://localhost:${config.http.port}`;
   logger.log(`Mercantil (${config.profile} profile) listening on ${base}`);
   logger.log(`API docs: ${base}/docs`);
