@@ -189,8 +189,8 @@ async function startApp(opts: Options, dataDir: string, port: number, databaseUr
 
   const nodeArgs: string[] = [];
   if (opts.cpuProfDir) {
-    // Nest's shutdown hook re-raises SIGTERM, which would kill the process before V8 writes
-    // the profile; this preload (registered first) exits normally instead.
+    // V8 writes the profile only on a normal exit; whatever the app's own SIGTERM handling does
+    // (some builds re-raise the signal), this preload is registered first and exits with code 0.
     const preload = join(dataDir, 'exit-on-sigterm.js');
     await writeFile(preload, "process.once('SIGTERM', () => process.exit(0));\n");
     nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`, '-r', preload);

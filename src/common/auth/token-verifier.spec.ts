@@ -40,3 +40,15 @@ describe('TokenVerifier with a remote JWKS', () => {
     await expect(verifier.verify(await issuer.mint({ tenantId: 'acme', sub: 'u', tokenUse: 'id' }))).rejects.toThrow(InvalidTokenError);
   });
 });
+
+describe('TokenVerifier cache', () => {
+  it('serves a verified token from memory but never past its expiry', async () => {
+    const issuer = await DevIssuer.open(mkdtempSync(join(tmpdir(), 'cache-')), 'urn:test', 'client');
+    const verifier = TokenVerifier.local(issuer.jwks(), { issuer: 'urn:test', audience: 'client', tokenUse: 'id' });
+    const token = await issuer.mint({ tenantId: 't', sub: 'u', expiresInSeconds: 1 });
+    await expect(verifier.verify(token)).resolves.toMatchObject({ tenantId: 't' });
+    await expect(verifier.verify(token)).resolves.toMatchObject({ tenantId: 't' });
+    await new Promise((r) => setTimeout(r, 2100));
+    await expect(verifier.verify(token)).rejects.toThrow('Token has expired');
+  });
+});

@@ -16,7 +16,12 @@ export interface TokenVerifierOptions {
  * Verifies Cognito-style JWTs. Only RS256 is accepted, so `alg: none` and HMAC
  * key-confusion tokens fail before any claim is read.
  */
+const CACHE_LIMIT = 10_000;
+
 export class TokenVerifier {
+  /** Verified tokens until they expire: an RS256 check costs ~0.1 ms, paid once per token, not per request. */
+  private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
+
   constructor(
     private readonly keys: KeySet,
     private readonly options: TokenVerifierOptions,
@@ -31,6 +36,16 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const hit = this.verified.get(token);
+    if (hit && hit.expiresAt > Date.now()) return hit.principal;
+    this.verified.delete(token);
+    const { principal, expiresAt } = await this.verifyUncached(token);
+    if (this.verified.size >= CACHE_LIMIT) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { principal, expiresAt });
+    return principal;
+  }
+
+  private async verifyUncached(token: string): Promise<{ principal: Principal; expiresAt: number }> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -54,12 +69,13 @@ export class TokenVerifier {
       throw new InvalidTokenError(`Token has no ${TENANT_CLAIM} claim`);
     }
     const groups = payload[GROUPS_CLAIM];
-    return {
+    const principal: Principal = {
       sub: payload.sub as string,
       tenantId,
       groups: Array.isArray(groups) ? groups.map(String) : [],
       email: typeof payload.email === 'string' ? payload.email : undefined,
     };
+    return { principal, expiresAt: (payload.exp as number) * 1000 };
   }
 }
 

@@ -55,9 +55,13 @@ export class PostgresOrderRepository implements OrderRepository {
       const replay = await this.replay(this.db.manager, tenantId, idempotency);
       if (replay) return replay;
     }
+    const insert = `INSERT INTO orders (${COLUMNS}) VALUES (${placeholders(18)})`;
+    if (!idempotency) {
+      await this.db.query(insert, toValues(order.props));
+      return { order, replayed: false };
+    }
     return this.db.transaction(async (tx) => {
-      await tx.query(`INSERT INTO orders (${COLUMNS}) VALUES (${placeholders(18)})`, toValues(order.props));
-      if (!idempotency) return { order, replayed: false };
+      await tx.query(insert, toValues(order.props));
       const claimed = await tx.query(
         `INSERT INTO order_idempotency_keys (tenant_id, idempotency_key, request_hash, order_id)
          VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING order_id`,
@@ -67,7 +71,7 @@ export class PostgresOrderRepository implements OrderRepository {
       // A concurrent request won the key: ours must not exist, so roll back by throwing.
       throw new LostIdempotencyRace();
     }).catch(async (error: unknown) => {
-      if (!(error instanceof LostIdempotencyRace) || !idempotency) throw error;
+      if (!(error instanceof LostIdempotencyRace)) throw error;
       const replay = await this.replay(this.db.manager, tenantId, idempotency);
       if (!replay) throw error;
       return replay;
