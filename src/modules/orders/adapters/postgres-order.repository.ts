@@ -42,6 +42,10 @@ const isPosition = (v: unknown): v is Position =>
 const COLUMNS = `order_id, tenant_id, customer_id, customer_name, customer_email, items, total_amount, currency,
   status, shipping_address, payment_date, transaction_id, shipment_date, tracking_number, delivery_date,
   created_at, updated_at, version`;
+const COLUMN_COUNT = COLUMNS.split(',').length;
+const INSERT_ORDER = `INSERT INTO orders (${COLUMNS}) VALUES (${Array.from({ length: COLUMN_COUNT }, (_, i) => `$${i + 1}`).join(', ')})`;
+/** The order columns qualified by the `o` alias, for joins. */
+const PREFIXED_COLUMNS = COLUMNS.split(',').map((c) => `o.${c.trim()}`).join(', ');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -55,13 +59,12 @@ export class PostgresOrderRepository implements OrderRepository {
       const replay = await this.replay(this.db.manager, tenantId, idempotency);
       if (replay) return replay;
     }
-    const insert = `INSERT INTO orders (${COLUMNS}) VALUES (${placeholders(18)})`;
     if (!idempotency) {
-      await this.db.query(insert, toValues(order.props));
+      await this.db.query(INSERT_ORDER, toValues(order.props));
       return { order, replayed: false };
     }
     return this.db.transaction(async (tx) => {
-      await tx.query(insert, toValues(order.props));
+      await tx.query(INSERT_ORDER, toValues(order.props));
       const claimed = await tx.query(
         `INSERT INTO order_idempotency_keys (tenant_id, idempotency_key, request_hash, order_id)
          VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING order_id`,
@@ -80,7 +83,7 @@ export class PostgresOrderRepository implements OrderRepository {
 
   private async replay(db: EntityManager, tenantId: string, claim: IdempotencyClaim): Promise<CreateOrderResult | null> {
     const rows: (OrderRow & { request_hash: string })[] = await db.query(
-      `SELECT k.request_hash, ${prefixed('o')} FROM order_idempotency_keys k JOIN orders o USING (order_id)
+      `SELECT k.request_hash, ${PREFIXED_COLUMNS} FROM order_idempotency_keys k JOIN orders o USING (order_id)
        WHERE k.tenant_id = $1 AND k.idempotency_key = $2`,
       [tenantId, claim.key],
     );
@@ -142,8 +145,6 @@ export class PostgresOrderRepository implements OrderRepository {
 
 class LostIdempotencyRace extends Error {}
 
-const placeholders = (n: number) => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ');
-const prefixed = (alias: string) => COLUMNS.split(',').map((c) => `${alias}.${c.trim()}`).join(', ');
 
 function toValues(p: OrderProps): unknown[] {
   return [
