@@ -16,8 +16,11 @@ describe('loadConfig', () => {
 
   it('lets a per-port override beat the profile default', () => {
     expect(loadConfig({ ORDER_STORE: 'dynamodb' }).ports.orderStore).toBe('dynamodb');
-    const aws = { MERCANTIL_PROFILE: 'aws', DATABASE_URL: 'postgres://db/x', AUTH_ISSUER: 'https://cognito-idp.eu-west-1.amazonaws.com/pool', AUTH_AUDIENCE: 'client' };
-    expect(loadConfig(aws).ports.orderStore).toBe('dynamodb');
+    const aws = { MERCANTIL_PROFILE: 'aws', DATABASE_URL: 'postgres://db/x', AUTH_ISSUER: 'https://cognito-idp.eu-west-1.amazonaws.com/pool', AUTH_AUDIENCE: 'client',
+      SQS_QUEUE_URL_PREFIX: 'https://sqs.eu-west-1.amazonaws.com/123456789012/mercantil-',
+      ORDER_NOTIFICATIONS_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:order-notifications' };
+    expect(loadConfig(aws).ports).toEqual({ orderStore: 'dynamodb', queue: 'sqs', notifier: 'sns' });
+    expect(loadConfig({ ...aws, QUEUE: 'postgres', NOTIFIER: 'outbox' }).ports).toEqual({ orderStore: 'dynamodb', queue: 'postgres', notifier: 'outbox' });
     expect(loadConfig({ ...aws, ORDER_STORE: 'postgres' }).ports.orderStore).toBe('postgres');
     expect(loadConfig(aws).auth.jwksUrl).toBe('https://cognito-idp.eu-west-1.amazonaws.com/pool/.well-known/jwks.json');
   });
@@ -30,6 +33,10 @@ describe('loadConfig', () => {
     [{ SEED_DEMO: 'maybe' }, /SEED_DEMO/],
     [{ MERCANTIL_PROFILE: 'aws' }, /DATABASE_URL is required/],
     [{ MERCANTIL_PROFILE: 'aws', DATABASE_URL: 'postgres://db/x' }, /AUTH_ISSUER and AUTH_AUDIENCE/],
+    [{ QUEUE: 'sqs' }, /SQS_QUEUE_URL_PREFIX is required/],
+    [{ NOTIFIER: 'sns' }, /ORDER_NOTIFICATIONS_TOPIC_ARN is required/],
+    [{ WORKER_MODE: 'elsewhere' }, /WORKER_MODE/],
+    [{ SMTP_URL: 'http://mail' }, /SMTP_URL/],
   ])('rejects %j with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigValidationError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -14,6 +14,10 @@ import {
 export type Profile = 'embedded' | 'aws';
 export type OrderStore = 'postgres' | 'dynamodb';
 export type TokenUse = 'id' | 'access';
+export type QueueBackend = 'postgres' | 'sqs';
+export type NotifierBackend = 'outbox' | 'sns';
+/** in-process: the HTTP app also runs the queue consumers; separate: only worker.ts does. */
+export type WorkerMode = 'in-process' | 'separate';
 
 const BOOLEANS: Record<string, boolean> = { true: true, '1': true, yes: true, on: true, false: false, '0': false, no: false, off: false };
 /** Unrecognised words stay strings so validation names them instead of reading them as false. */
@@ -86,6 +90,43 @@ export class EnvironmentVariables {
   @Min(1)
   RATE_LIMIT_BURST = 250;
 
+  @IsOptional()
+  @IsIn(['postgres', 'sqs'])
+  QUEUE?: QueueBackend;
+
+  /** SQS queue URLs are `${SQS_QUEUE_URL_PREFIX}${queueName}`, e.g. https://sqs.eu-west-1.amazonaws.com/123456789012/mercantil- */
+  @IsOptional()
+  @IsString()
+  SQS_QUEUE_URL_PREFIX?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false })
+  SQS_ENDPOINT?: string;
+
+  @IsIn(['in-process', 'separate'])
+  WORKER_MODE: WorkerMode = 'in-process';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WORKER_CONCURRENCY = 8;
+
+  @IsOptional()
+  @IsIn(['outbox', 'sns'])
+  NOTIFIER?: NotifierBackend;
+
+  @IsOptional()
+  @IsString()
+  ORDER_NOTIFICATIONS_TOPIC_ARN?: string;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'Mercantil <orders@mercantil.local>';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -101,8 +142,17 @@ export interface AppConfig {
   http: { port: number; host: string };
   dataDir: string;
   database: { url?: string };
-  ports: { orderStore: OrderStore };
-  aws: { region: string; dynamodbEndpoint?: string; ordersTable: string };
+  ports: { orderStore: OrderStore; queue: QueueBackend; notifier: NotifierBackend };
+  aws: {
+    region: string;
+    dynamodbEndpoint?: string;
+    ordersTable: string;
+    sqsQueueUrlPrefix?: string;
+    sqsEndpoint?: string;
+    orderNotificationsTopicArn?: string;
+  };
+  worker: { mode: WorkerMode; concurrency: number };
+  mail: { smtpUrl?: string; from: string };
   auth: {
     issuer: string;
     audience: string;
@@ -143,6 +193,12 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       'Invalid configuration:\n  AUTH_ISSUER and AUTH_AUDIENCE (the Cognito user pool issuer and app client id) are required when MERCANTIL_PROFILE=aws',
     );
   }
+  if ((vars.QUEUE ?? (aws ? 'sqs' : 'postgres')) === 'sqs' && !vars.SQS_QUEUE_URL_PREFIX) {
+    throw new ConfigValidationError('Invalid configuration:\n  SQS_QUEUE_URL_PREFIX is required when the queue is SQS');
+  }
+  if ((vars.NOTIFIER ?? (aws ? 'sns' : 'outbox')) === 'sns' && !vars.ORDER_NOTIFICATIONS_TOPIC_ARN) {
+    throw new ConfigValidationError('Invalid configuration:\n  ORDER_NOTIFICATIONS_TOPIC_ARN is required when notifications go to SNS');
+  }
   const devIssuer = !vars.AUTH_ISSUER;
   return {
     profile: vars.MERCANTIL_PROFILE,
@@ -150,8 +206,21 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
     http: { port: vars.PORT, host: vars.HOST },
     dataDir: vars.DATA_DIR,
     database: { url: vars.DATABASE_URL },
-    ports: { orderStore: vars.ORDER_STORE ?? (aws ? 'dynamodb' : 'postgres') },
-    aws: { region: vars.AWS_REGION, dynamodbEndpoint: vars.DYNAMODB_ENDPOINT, ordersTable: vars.ORDERS_TABLE },
+    ports: {
+      orderStore: vars.ORDER_STORE ?? (aws ? 'dynamodb' : 'postgres'),
+      queue: vars.QUEUE ?? (aws ? 'sqs' : 'postgres'),
+      notifier: vars.NOTIFIER ?? (aws ? 'sns' : 'outbox'),
+    },
+    aws: {
+      region: vars.AWS_REGION,
+      dynamodbEndpoint: vars.DYNAMODB_ENDPOINT,
+      ordersTable: vars.ORDERS_TABLE,
+      sqsQueueUrlPrefix: vars.SQS_QUEUE_URL_PREFIX,
+      sqsEndpoint: vars.SQS_ENDPOINT,
+      orderNotificationsTopicArn: vars.ORDER_NOTIFICATIONS_TOPIC_ARN,
+    },
+    worker: { mode: vars.WORKER_MODE, concurrency: vars.WORKER_CONCURRENCY },
+    mail: { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM },
     auth: {
       issuer: vars.AUTH_ISSUER ?? DEV_ISSUER,
       audience: vars.AUTH_AUDIENCE ?? DEV_AUDIENCE,
