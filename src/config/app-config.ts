@@ -112,6 +112,16 @@ export class EnvironmentVariables {
   @Max(64)
   WORKER_CONCURRENCY = 8;
 
+  /**
+   * How long a worker may go silent before another takes over its workflow execution:
+   * the upper bound on how long a crash delays an execution.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  WORKFLOW_LEASE_SECONDS = 30;
+
   @IsOptional()
   @IsIn(['outbox', 'sns'])
   NOTIFIER?: NotifierBackend;
@@ -152,6 +162,7 @@ export interface AppConfig {
     orderNotificationsTopicArn?: string;
   };
   worker: { mode: WorkerMode; concurrency: number };
+  workflow: { leaseSeconds: number };
   mail: { smtpUrl?: string; from: string };
   auth: {
     issuer: string;
@@ -220,6 +231,7 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       orderNotificationsTopicArn: vars.ORDER_NOTIFICATIONS_TOPIC_ARN,
     },
     worker: { mode: vars.WORKER_MODE, concurrency: vars.WORKER_CONCURRENCY },
+    workflow: { leaseSeconds: vars.WORKFLOW_LEASE_SECONDS },
     mail: { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM },
     auth: {
       issuer: vars.AUTH_ISSUER ?? DEV_ISSUER,

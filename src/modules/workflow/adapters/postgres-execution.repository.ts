@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { JsonValue } from '../domain/asl/asl-types';
+import { Execution, ExecutionStatus, HistoryEvent } from '../domain/execution';
+import { ExecutionRepository, LeaseLostError, SaveOptions, StoredHistoryEvent } from '../domain/execution-repository.port';
+import { ExecutionRuntime } from '../domain/execution-runtime';
+
+interface ExecutionRow {
+  execution_id: string;
+  workflow_name: string;
+  execution_name: string;
+  tenant_id: string;
+  status: ExecutionStatus;
+  input: JsonValue;
+  output: JsonValue | null;
+  error: string | null;
+  cause: string | null;
+  runtime: ExecutionRuntime;
+  event_count: number;
+  started_at: Date;
+  stopped_at: Date | null;
+  deadline_at: Date | null;
+}
+
+const COLUMNS = `execution_id, workflow_name, execution_name, tenant_id, status, input, output, error, cause, runtime,
+  event_count, started_at, stopped_at, deadline_at`;
+
+/** Events travel as one JSON parameter and are unpacked server-side, so a save is a single statement. */
+const EVENTS_FROM_JSON = `jsonb_to_recordset($EVENTS::jsonb) AS e(event_id integer, type text, state_name text, details jsonb, occurred_at timestamptz)`;
+
+function numbered(events: HistoryEvent[], after: number) {
+  return JSON.stringify(
+    events.map((e, i) => ({ event_id: after + i + 1, type: e.type, state_name: e.stateName ?? null, details: e.details, occurred_at: e.timestamp })),
+  );
+}
+
+function toExecution(row: ExecutionRow): Execution & { eventCount: number } {
+  return {
+    executionId: row.execution_id,
+    workflowName: row.workflow_name,
+    name: row.execution_name,
+    tenantId: row.tenant_id,
+    status: row.status,
+    input: row.input,
+    output: row.output,
+    error: row.error,
+    cause: row.cause,
+    runtime: row.runtime,
+    eventCount: row.event_count,
+    startedAt: row.started_at.toISOString(),
+    stoppedAt: row.stopped_at?.toISOString() ?? null,
+    deadlineAt: row.deadline_at?.toISOString() ?? null,
+  };
+}
+
+@Injectable()
+export class PostgresExecutionRepository implements ExecutionRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async create(execution: Execution, events: HistoryEvent[]) {
+    const e = execution;
+    const rows: { execution_id: string }[] = await this.db.query(
+      `WITH created AS (
+         INSERT INTO workflow_executions (${COLUMNS}, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, NULL, NULL, NULL, $7, $8, $9, NULL, $10, now())
+         ON CONFLICT (workflow_name, execution_name) DO NOTHING
+         RETURNING execution_id),
+       history AS (
+         INSERT INTO workflow_history (execution_id, event_id, type, state_name, details, occurred_at)
+         SELECT c.execution_id, e.event_id, e.type, e.state_name, e.details, e.occurred_at
+         FROM created c CROSS JOIN ${EVENTS_FROM_JSON.replace('$EVENTS', '$11')})
+       SELECT execution_id FROM created`,
+      [e.executionId, e.workflowName, e.name, e.tenantId, e.status, JSON.stringify(e.input), JSON.stringify(e.runtime), events.length, e.startedAt, e.deadlineAt, numbered(events, 0)],
+    );
+    if (rows.length > 0) return { execution, created: true };
+    const [existing]: ExecutionRow[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM workflow_executions WHERE workflow_name = $1 AND execution_name = $2`,
+      [e.workflowName, e.name],
+    );
+    return { execution: toExecution(existing), created: false };
+  }
+
+  async findById(executionId: string) {
+    const [row]: ExecutionRow[] = await this.db.query(`SELECT ${COLUMNS} FROM workflow_executions WHERE execution_id = $1`, [executionId]);
+    return row ? toExecution(row) : null;
+  }
+
+  async history(executionId: string, page: { afterId: number; limit: number }): Promise<StoredHistoryEvent[]> {
+    const rows: { event_id: number; type: string; state_name: string | null; details: HistoryEvent['details']; occurred_at: Date }[] =
+      await this.db.query(
+        `SELECT event_id, type, state_name, details, occurred_at FROM workflow_history
+         WHERE execution_id = $1 AND event_id > $2 ORDER BY event_id LIMIT $3`,
+        [executionId, page.afterId, page.limit],
+      );
+    return rows.map((r) => ({
+      id: r.event_id,
+      type: r.type,
+      ...(r.state_name === null ? {} : { stateName: r.state_name }),
+      details: r.details,
+      timestamp: r.occurred_at.toISOString(),
+    }));
+  }
+
+  async acquire(executionId: string, owner: string, leaseSeconds: number) {
+    const rows: ExecutionRow[] = await this.db.query(
+      `UPDATE workflow_executions
+       SET lease_owner = $2, lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
+       WHERE execution_id = $1 AND status = 'RUNNING'
+         AND (lease_owner IS NULL OR lease_owner = $2 OR lease_expires_at < now())
+       RETURNING ${COLUMNS}`,
+      [executionId, owner, leaseSeconds],
+    );
+    return rows.length > 0 ? toExecution(rows[0]) : null;
+  }
+
+  async renew(executionId: string, owner: string, leaseSeconds: number): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE workflow_executions SET lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
+       WHERE execution_id = $1 AND lease_owner = $2 RETURNING 1`,
+      [executionId, owner, leaseSeconds],
+    );
+    return rows.length > 0;
+  }
+
+  async save(execution: Execution & { eventCount: number }, events: HistoryEvent[], owner: string, options: SaveOptions): Promise<void> {
+    const e = execution;
+    const rows: { saved: string }[] = await this.db.query(
+      `WITH saved AS (
+         UPDATE workflow_executions
+         SET status = $3, output = $4, error = $5, cause = $6, runtime = $7, event_count = event_count + $8,
+             stopped_at = $9, wake_at = $10, updated_at = now(),
+             lease_owner = CASE WHEN $11 THEN NULL ELSE lease_owner END,
+             lease_expires_at = CASE WHEN $11 THEN NULL ELSE lease_expires_at END
+         WHERE execution_id = $1 AND lease_owner = $2
+         RETURNING execution_id),
+       history AS (
+         INSERT INTO workflow_history (execution_id, event_id, type, state_name, details, occurred_at)
+         SELECT s.execution_id, e.event_id, e.type, e.state_name, e.details, e.occurred_at
+         FROM saved s CROSS JOIN ${EVENTS_FROM_JSON.replace('$EVENTS', '$12')})
+       SELECT execution_id AS saved FROM saved`,
+      [
+        e.executionId,
+        owner,
+        e.status,
+        e.output === null ? null : JSON.stringify(e.output),
+        e.error,
+        e.cause,
+        JSON.stringify(e.runtime),
+        events.length,
+        e.stoppedAt,
+        options.wakeAt?.toISOString() ?? null,
+        options.release,
+        numbered(events, e.eventCount),
+      ],
+    );
+    if (rows.length === 0) throw new LeaseLostError(e.executionId);
+    e.eventCount += events.length;
+  }
+
+  async stalled(idleSeconds: number, limit: number): Promise<string[]> {
+    const rows: { execution_id: string }[] = await this.db.query(
+      `SELECT execution_id FROM workflow_executions
+       WHERE status = 'RUNNING'
+         AND updated_at < now() - make_interval(secs => $1)
+         AND (lease_expires_at IS NULL OR lease_expires_at < now())
+         AND (wake_at IS NULL OR wake_at < now() - make_interval(secs => $1))
+       ORDER BY updated_at LIMIT $2`,
+      [idleSeconds, limit],
+    );
+    return rows.map((r) => r.execution_id);
+  }
+}

@@ -1,0 +1,7 @@
+// The Workflow module's public surface: other modules import from here only.
+export { WorkflowModule, type WorkflowFeature } from './workflow.module';
+export { StartExecutionCommand, type StartExecutionResult } from './commands/start-execution/start-execution.command';
+export { GetExecutionQuery } from './queries/get-execution/get-execution.query';
+export { WorkflowTask, type TaskContext, type WorkflowTaskOptions } from './domain/workflow-task';
+export { ExecutionStatus, type Execution } from './domain/execution';
+export type { JsonValue, JsonObject } from './domain/asl/asl-types';

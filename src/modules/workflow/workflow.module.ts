@@ -1,0 +1,62 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PostgresExecutionRepository } from './adapters/postgres-execution.repository';
+import { CommandTaskInvoker } from './application/command-task-invoker';
+import { ExecutionRecovery } from './application/execution-recovery';
+import { ExecutionRunner } from './application/execution-runner';
+import { WorkflowStepConsumer } from './application/workflow-step.consumer';
+import { WorkflowMetrics } from './application/workflow-metrics';
+import { WorkflowRegistry } from './application/workflow-registry';
+import { StartExecutionHandler } from './commands/start-execution/start-execution.handler';
+import { EXECUTION_REPOSITORY } from './domain/execution-repository.port';
+import { GetExecutionHistoryHandler } from './queries/get-execution-history/get-execution-history.handler';
+import { GetExecutionHandler } from './queries/get-execution/get-execution.handler';
+import { GetWorkflowDefinitionHandler } from './queries/get-workflow-definition/get-workflow-definition.handler';
+import { WorkflowController } from './workflow.controller';
+
+export interface WorkflowFeature {
+  name: string;
+  /** A parsed `*.asl.json`; validated when the module starts. */
+  definition: unknown;
+}
+
+@Module({})
+class WorkflowDefinitionsModule {}
+
+/**
+ * The embedded workflow engine. Global so that any module can register its workflows
+ * with `WorkflowModule.forFeature([...])` and start them with StartExecutionCommand.
+ * Executions live in Postgres; on AWS the same definitions run on Step Functions instead.
+ */
+@Global()
+@Module({
+  controllers: [WorkflowController],
+  providers: [
+    WorkflowRegistry,
+    WorkflowMetrics,
+    CommandTaskInvoker,
+    ExecutionRunner,
+    ExecutionRecovery,
+    WorkflowStepConsumer,
+    StartExecutionHandler,
+    GetExecutionHandler,
+    GetExecutionHistoryHandler,
+    GetWorkflowDefinitionHandler,
+    { provide: EXECUTION_REPOSITORY, inject: [DataSource], useFactory: (db: DataSource) => new PostgresExecutionRepository(db) },
+  ],
+  exports: [WorkflowRegistry, ExecutionRecovery],
+})
+export class WorkflowModule {
+  static forFeature(workflows: WorkflowFeature[]): DynamicModule {
+    return {
+      module: WorkflowDefinitionsModule,
+      providers: [
+        {
+          provide: `workflow-definitions:${workflows.map((w) => w.name).join(',')}`,
+          inject: [WorkflowRegistry],
+          useFactory: (registry: WorkflowRegistry) => workflows.forEach((w) => registry.register(w.name, w.definition)),
+        },
+      ],
+    };
+  }
+}
