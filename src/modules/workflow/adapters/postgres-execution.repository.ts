@@ -53,6 +53,7 @@ function toExecution(row: ExecutionRow): Execution & { eventCount: number } {
   };
 }
 
+/** Every statement is a SELECT over CTEs: TypeORM returns plain rows for those, unlike bare UPDATE ... RETURNING. */
 @Injectable()
 export class PostgresExecutionRepository implements ExecutionRepository {
   constructor(private readonly db: DataSource) {}
@@ -103,11 +104,13 @@ export class PostgresExecutionRepository implements ExecutionRepository {
 
   async acquire(executionId: string, owner: string, leaseSeconds: number) {
     const rows: ExecutionRow[] = await this.db.query(
-      `UPDATE workflow_executions
-       SET lease_owner = $2, lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
-       WHERE execution_id = $1 AND status = 'RUNNING'
-         AND (lease_owner IS NULL OR lease_owner = $2 OR lease_expires_at < now())
-       RETURNING ${COLUMNS}`,
+      `WITH leased AS (
+         UPDATE workflow_executions
+         SET lease_owner = $2, lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
+         WHERE execution_id = $1 AND status = 'RUNNING'
+           AND (lease_owner IS NULL OR lease_owner = $2 OR lease_expires_at < now())
+         RETURNING ${COLUMNS})
+       SELECT * FROM leased`,
       [executionId, owner, leaseSeconds],
     );
     return rows.length > 0 ? toExecution(rows[0]) : null;
@@ -115,8 +118,10 @@ export class PostgresExecutionRepository implements ExecutionRepository {
 
   async renew(executionId: string, owner: string, leaseSeconds: number): Promise<boolean> {
     const rows = await this.db.query(
-      `UPDATE workflow_executions SET lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
-       WHERE execution_id = $1 AND lease_owner = $2 RETURNING 1`,
+      `WITH renewed AS (
+         UPDATE workflow_executions SET lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
+         WHERE execution_id = $1 AND lease_owner = $2 RETURNING 1)
+       SELECT * FROM renewed`,
       [executionId, owner, leaseSeconds],
     );
     return rows.length > 0;

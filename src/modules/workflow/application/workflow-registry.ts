@@ -27,7 +27,8 @@ export class WorkflowRegistry {
   private readonly workflows = new Map<string, WorkflowDefinition>();
 
   register(name: string, definition: unknown): void {
-    assertValidDefinition(definition);
+    // checkArn makes the `${Task}` placeholder form unambiguous for the schema (an ARN or a placeholder).
+    assertValidDefinition(definition, { checkArn: true });
     const unknown = taskResources(definition.States).filter((r) => !resolveTask(r));
     if (unknown.length > 0) {
       throw new InvalidDefinitionError(unknown.map((r) => `Task resource ${r} does not name a registered @WorkflowTask`));
