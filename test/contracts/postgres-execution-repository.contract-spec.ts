@@ -100,4 +100,19 @@ describe(`Execution repository (${process.env.TEST_DATABASE_URL ? 'Postgres serv
     expect(stalled).not.toContain(asleep.executionId);
     expect(stalled).not.toContain(fresh.executionId);
   });
+
+  it('lists the tenant executions of a workflow newest first, by name and status, page by page', async () => {
+    const tenantId = `t-${randomUUID()}`;
+    const times = ['2026-03-01T00:00:00.000Z', '2026-03-02T00:00:00.000Z', '2026-03-03T00:00:00.000Z'];
+    const created = times.map((startedAt, i) => newExecution({ tenantId, startedAt, name: `n${i}` }));
+    for (const e of created) await repository.create(e, [started]);
+    await repository.create(newExecution({ tenantId: 'someone-else' }), [started]);
+
+    const first = await repository.list(tenantId, { workflowName: 'order-fulfilment', limit: 2 });
+    expect(first.items.map((e) => e.name)).toEqual(['n2', 'n1']);
+    const second = await repository.list(tenantId, { workflowName: 'order-fulfilment', limit: 2, cursor: first.nextCursor! });
+    expect(second).toMatchObject({ items: [{ name: 'n0' }], nextCursor: null });
+    expect((await repository.list(tenantId, { workflowName: 'order-fulfilment', name: 'n1', limit: 5 })).items).toHaveLength(1);
+    expect((await repository.list(tenantId, { workflowName: 'order-fulfilment', status: ExecutionStatus.FAILED, limit: 5 })).items).toHaveLength(0);
+  });
 });

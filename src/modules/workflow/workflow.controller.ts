@@ -8,11 +8,13 @@ import { RequireGroups } from '../../common/auth/require-groups.decorator';
 import { ApiErrorResponses } from '../../common/errors/api-error-responses.decorator';
 import { StartExecutionCommand } from './commands/start-execution/start-execution.command';
 import type { StateMachine } from './domain/asl/asl-types';
-import { ExecutionResponseDto, HistoryPageDto } from './dto/execution-response.dto';
+import { ExecutionPageDto, ExecutionResponseDto, HistoryPageDto } from './dto/execution-response.dto';
+import { ListExecutionsQueryDto } from './dto/list-executions-query.dto';
 import { HistoryQueryDto } from './dto/history-query.dto';
 import { StartExecutionDto } from './dto/start-execution.dto';
 import { GetExecutionHistoryQuery } from './queries/get-execution-history/get-execution-history.query';
 import { GetExecutionQuery } from './queries/get-execution/get-execution.query';
+import { ListExecutionsQuery } from './queries/list-executions/list-executions.query';
 import { GetWorkflowDefinitionQuery } from './queries/get-workflow-definition/get-workflow-definition.query';
 
 const ADMIN = 'admin';
@@ -39,6 +41,17 @@ export class WorkflowController {
     const started = await this.commands.execute(new StartExecutionCommand(principal.tenantId, workflowName, body.input ?? {}, body.name));
     res.status(started.created ? 201 : 200).location(`/v1/workflows/executions/${started.executionId}`);
     return ExecutionResponseDto.from(await this.queries.execute(new GetExecutionQuery(principal.tenantId, started.executionId)));
+  }
+
+  @Get(':name/executions')
+  @RequireGroups(ADMIN)
+  @ApiOkResponse({ type: ExecutionPageDto, description: 'Newest first' })
+  @ApiErrorResponses(400, 404)
+  async list(@CurrentPrincipal() principal: Principal, @Param('name') workflowName: string, @Query() query: ListExecutionsQueryDto): Promise<ExecutionPageDto> {
+    const page = await this.queries.execute(
+      new ListExecutionsQuery(principal.tenantId, { workflowName, name: query.name, status: query.status, limit: query.limit ?? 20, cursor: query.cursor }),
+    );
+    return { items: page.items.map(ExecutionResponseDto.from), nextCursor: page.nextCursor };
   }
 
   @Get('executions/:id')

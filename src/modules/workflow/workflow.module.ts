@@ -11,6 +11,7 @@ import { StartExecutionHandler } from './commands/start-execution/start-executio
 import { EXECUTION_REPOSITORY } from './domain/execution-repository.port';
 import { GetExecutionHistoryHandler } from './queries/get-execution-history/get-execution-history.handler';
 import { GetExecutionHandler } from './queries/get-execution/get-execution.handler';
+import { ListExecutionsHandler } from './queries/list-executions/list-executions.handler';
 import { GetWorkflowDefinitionHandler } from './queries/get-workflow-definition/get-workflow-definition.handler';
 import { WorkflowController } from './workflow.controller';
 
@@ -42,6 +43,7 @@ class WorkflowDefinitionsModule {}
     GetExecutionHandler,
     GetExecutionHistoryHandler,
     GetWorkflowDefinitionHandler,
+    ListExecutionsHandler,
     { provide: EXECUTION_REPOSITORY, inject: [DataSource], useFactory: (db: DataSource) => new PostgresExecutionRepository(db) },
   ],
   exports: [WorkflowRegistry, ExecutionRecovery],

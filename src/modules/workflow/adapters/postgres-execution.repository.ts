@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JsonValue } from '../domain/asl/asl-types';
 import { Execution, ExecutionStatus, HistoryEvent } from '../domain/execution';
-import { ExecutionRepository, LeaseLostError, SaveOptions, StoredHistoryEvent } from '../domain/execution-repository.port';
+import { decodeCursor, encodeCursor } from '../../../common/pagination/cursor';
+import {
+  ExecutionListQuery,
+  ExecutionPage,
+  ExecutionRepository,
+  LeaseLostError,
+  SaveOptions,
+  StoredHistoryEvent,
+} from '../domain/execution-repository.port';
 import { ExecutionRuntime } from '../domain/execution-runtime';
 
 interface ExecutionRow {
@@ -21,6 +29,11 @@ interface ExecutionRow {
   stopped_at: Date | null;
   deadline_at: Date | null;
 }
+
+type Position = [startedAt: string, executionId: string];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isPosition = (v: unknown): v is Position =>
+  Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === 'string' && UUID.test(v[1]);
 
 const COLUMNS = `execution_id, workflow_name, execution_name, tenant_id, status, input, output, error, cause, runtime,
   event_count, started_at, stopped_at, deadline_at`;
@@ -84,6 +97,25 @@ export class PostgresExecutionRepository implements ExecutionRepository {
   async findById(executionId: string) {
     const [row]: ExecutionRow[] = await this.db.query(`SELECT ${COLUMNS} FROM workflow_executions WHERE execution_id = $1`, [executionId]);
     return row ? toExecution(row) : null;
+  }
+
+  async list(tenantId: string, query: ExecutionListQuery): Promise<ExecutionPage> {
+    const params: unknown[] = [tenantId, query.workflowName];
+    const where = ['tenant_id = $1', 'workflow_name = $2'];
+    if (query.name !== undefined) where.push(`execution_name = $${params.push(query.name)}`);
+    if (query.status !== undefined) where.push(`status = $${params.push(query.status)}`);
+    if (query.cursor !== undefined) {
+      const [startedAt, executionId] = decodeCursor(query.cursor, isPosition);
+      where.push(`(started_at, execution_id) < ($${params.push(startedAt)}::timestamptz, $${params.push(executionId)}::uuid)`);
+    }
+    const rows: ExecutionRow[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM workflow_executions WHERE ${where.join(' AND ')}
+       ORDER BY started_at DESC, execution_id DESC LIMIT $${params.push(query.limit + 1)}`,
+      params,
+    );
+    const items = rows.slice(0, query.limit).map(toExecution);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > query.limit ? encodeCursor([last.startedAt, last.executionId]) : null };
   }
 
   async history(executionId: string, page: { afterId: number; limit: number }): Promise<StoredHistoryEvent[]> {

@@ -1,9 +1,22 @@
-import { Execution, HistoryEvent } from './execution';
+import { Execution, ExecutionStatus, HistoryEvent } from './execution';
 
 export const EXECUTION_REPOSITORY = Symbol('EXECUTION_REPOSITORY');
 
 export interface StoredHistoryEvent extends HistoryEvent {
   id: number;
+}
+
+export interface ExecutionListQuery {
+  workflowName: string;
+  name?: string;
+  status?: ExecutionStatus;
+  limit: number;
+  cursor?: string;
+}
+
+export interface ExecutionPage {
+  items: Execution[];
+  nextCursor: string | null;
 }
 
 export interface SaveOptions {
@@ -22,6 +35,8 @@ export interface ExecutionRepository {
   /** Inserts a new execution; if its name is taken in that workflow, returns the existing one instead. */
   create(execution: Execution, events: HistoryEvent[]): Promise<{ execution: Execution; created: boolean }>;
   findById(executionId: string): Promise<(Execution & { eventCount: number }) | null>;
+  /** A tenant's executions of one workflow, newest first. */
+  list(tenantId: string, query: ExecutionListQuery): Promise<ExecutionPage>;
   history(executionId: string, page: { afterId: number; limit: number }): Promise<StoredHistoryEvent[]>;
   /** Takes the lease when it is free or expired; null when the execution is not running or is leased elsewhere. */
   acquire(executionId: string, owner: string, leaseSeconds: number): Promise<(Execution & { eventCount: number }) | null>;

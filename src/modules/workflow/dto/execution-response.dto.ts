@@ -33,3 +33,9 @@ export class HistoryPageDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Pass as ?after= for the next page; null on the last page' })
   nextAfter: number | null;
 }
+
+export class ExecutionPageDto {
+  @ApiProperty({ type: [ExecutionResponseDto] }) items: ExecutionResponseDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as ?cursor= for the next page; null on the last page' })
+  nextCursor: string | null;
+}
