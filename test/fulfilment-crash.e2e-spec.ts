@@ -88,7 +88,7 @@ describe(`Crash recovery (${separateWorker ? 'worker.ts killed, Postgres server'
     const issuer = await DevIssuer.open(database.dataDir, DEV_ISSUER, DEV_AUDIENCE);
     const auth = `Bearer ${await issuer.mint({ tenantId: 't1', sub: 'u1', groups: ['admin'] })}`;
     const base = `http://127.0.0.1:${port}`;
-    const get = async (path: string) => (await fetch(`${base}${path}`, { headers: { authorization: auth } })).json();
+    const get = async (path: string) => (await fetch(`${base}${path}`, { headers: { authorization: auth } })).json() as Promise<{ status: string }>;
 
     const orderIds: string[] = [];
     for (let i = 0; i < ORDERS; i++) {
@@ -98,11 +98,11 @@ describe(`Crash recovery (${separateWorker ? 'worker.ts killed, Postgres server'
         body: JSON.stringify(orderBody({ customerId: `c${i}`, paymentMethod: i % 4 === 0 ? 'pm_card_transientFailure' : 'pm_card_visa' })),
       });
       expect(res.status).toBe(201);
-      orderIds.push((await res.json()).orderId);
+      orderIds.push(((await res.json()) as { orderId: string }).orderId);
     }
 
     // Kill once some orders have moved on but not all are done.
-    const statuses = async () => Promise.all(orderIds.map(async (id) => (await get(`/v1/orders/${id}`)).status as string));
+    const statuses = async () => Promise.all(orderIds.map(async (id) => (await get(`/v1/orders/${id}`)).status));
     for (let seen = await statuses(); !seen.some((s) => s !== 'PENDING'); seen = await statuses()) await new Promise((r) => setTimeout(r, 20));
     expect((await statuses()).filter((s) => s === 'COMPLETED').length).toBeLessThan(ORDERS);
     worker.kill('SIGKILL');
