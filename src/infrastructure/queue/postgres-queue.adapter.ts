@@ -78,6 +78,7 @@ export class PostgresQueueAdapter implements Queue {
   private readonly sends = new EventEmitter().setMaxListeners(0);
   /** Per-queue send counter: a send that lands while a receive runs its query is not missed. */
   private readonly sendCounts = new Map<string, number>();
+  private readonly pendingAcks: { id: string; attempt: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   constructor(
     private readonly db: DataSource,
@@ -150,9 +151,28 @@ export class PostgresQueueAdapter implements Queue {
     }
   }
 
-  async ack(message: QueueMessage): Promise<void> {
-    const { id, attempt } = parseReceipt(message.receipt);
-    await this.db.query(`DELETE FROM queue_messages WHERE id = $1 AND attempt = $2`, [id, attempt]);
+  /**
+   * Acks issued together (a batch's handlers finishing, Promise.all) share one DELETE:
+   * on PGlite's single connection the statement count is the throughput.
+   */
+  ack(message: QueueMessage): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pendingAcks.push({ ...parseReceipt(message.receipt), resolve, reject });
+      if (this.pendingAcks.length === 1) setImmediate(() => void this.flushAcks());
+    });
+  }
+
+  private async flushAcks(): Promise<void> {
+    const acks = this.pendingAcks.splice(0);
+    try {
+      await this.db.query(
+        `DELETE FROM queue_messages q USING unnest($1::uuid[], $2::int[]) AS a(id, attempt) WHERE q.id = a.id AND q.attempt = a.attempt`,
+        [acks.map((a) => a.id), acks.map((a) => a.attempt)],
+      );
+      for (const a of acks) a.resolve();
+    } catch (error) {
+      for (const a of acks) a.reject(error);
+    }
   }
 
   async retry(message: QueueMessage, error: string): Promise<RetryOutcome> {
