@@ -4,6 +4,7 @@ import { createApp } from './bootstrap/create-app';
 import { DEMO_TENANT, seedDemoTenant } from './bootstrap/seed-demo';
 import { AppConfig, ConfigValidationError } from './config/app-config';
 import { APP_CONFIG } from './config/config.module';
+import { QueueWorker } from './infrastructure/queue/queue-worker.service';
 
 async function main(): Promise<void> {
   const app = await createApp();
@@ -15,10 +16,12 @@ async function main(): Promise<void> {
     if (seeded) logger.log(`Seeded ${seeded} demo orders for tenant "${DEMO_TENANT}"`);
   }
   await app.listen(config.http.port, config.http.host);
+  // WORKER_MODE=separate leaves the consumers to `npm run worker` processes.
+  if (config.worker.mode === 'in-process') app.get(QueueWorker).start();
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
-      logger.log(`${signal} received: finishing in-flight requests, then closing`);
-      // app.close stops the listener, waits for open requests and runs every shutdown hook (database last).
+      logger.log(`${signal} received: finishing in-flight requests and messages, then closing`);
+      // app.close stops the listener, waits for open requests, drains the queue worker and closes the database last.
       app.close().then(
         () => process.exit(0),
         (error: unknown) => {

@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { PostgresOrderRepository } from '../modules/orders/adapters/postgres-order.repository';
 import { ORDER_REPOSITORY } from '../modules/orders/domain/order-repository.port';
 import { DatabaseModule } from './database/database.module';
+import { QueueModule } from './queue/queue.module';
 
 /**
  * The one place that chooses an adapter for each port, from the profile and the
@@ -26,9 +27,9 @@ export class InfrastructureModule {
         : { provide: ORDER_REPOSITORY, inject: [DataSource], useFactory: (db: DataSource) => new PostgresOrderRepository(db) };
     return {
       module: InfrastructureModule,
-      imports: [DatabaseModule.forRoot(config)],
+      imports: [DatabaseModule.forRoot(config), QueueModule.forRoot(config)],
       providers: [orderRepository],
-      exports: [ORDER_REPOSITORY],
+      exports: [ORDER_REPOSITORY, QueueModule],
     };
   }
 }

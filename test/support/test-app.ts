@@ -2,6 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap/create-app';
 import { DevIssuer, MintOptions } from '../../src/common/auth/dev-issuer';
+import { QueueWorker } from '../../src/infrastructure/queue/queue-worker.service';
 import { createTestDatabase } from './test-database';
 
 export interface TestApp {
@@ -14,11 +15,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots the real app (all modules, guards, pipes and filters) on a throwaway database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Run the queue consumers, as main.ts does in the default in-process worker mode. Default true. */
+  worker?: boolean;
+}
+
+/** Boots the real app (all modules, guards, pipes and filters, queue worker) on a throwaway database. */
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const app = await createApp({ ...process.env, SEED_DEMO: 'false', ...database.env, ...env });
   await app.init();
+  if (options.worker ?? true) app.get(QueueWorker).start();
   const issuer = app.get(DevIssuer);
   return {
     app,

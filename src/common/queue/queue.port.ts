@@ -10,10 +10,12 @@ export type MessageAttributes = Record<string, string>;
 export interface SendOptions {
   /** Deliver no earlier than this many seconds from now. */
   delaySeconds?: number;
+  /** At most 7 on SQS, whose limit of 10 per message includes the adapter's own attributes. */
   attributes?: MessageAttributes;
   /**
    * While a message with the same id is waiting or in flight on the queue, sending
-   * again is a no-op that returns the existing message id.
+   * again is a no-op that returns the existing message id. Best effort: SQS standard
+   * queues cannot deduplicate, so there the id only travels as an attribute.
    */
   deduplicationId?: string;
 }
@@ -22,6 +24,8 @@ export interface ReceiveOptions {
   maxMessages: number;
   /** Long poll: wait up to this long for a message before returning empty. */
   waitSeconds?: number;
+  /** Ends a long poll early (worker shutdown); the receive then returns what it has. */
+  signal?: AbortSignal;
 }
 
 export interface QueueMessage<T = unknown> {
@@ -36,7 +40,15 @@ export interface QueueMessage<T = unknown> {
   sentAt: Date;
 }
 
-export type RetryOutcome = { outcome: 'retried'; delaySeconds: number } | { outcome: 'dead-lettered' };
+/**
+ * `stale`: the receipt no longer holds the message (its visibility timeout expired and
+ * it was delivered again), so the retry changed nothing.
+ */
+export type RetryOutcome = { outcome: 'retried'; delaySeconds: number } | { outcome: 'dead-lettered' } | { outcome: 'stale' };
+
+/** Attributes a dead-lettered message gains, beside its own. */
+export const DEAD_LETTER_ERROR_ATTRIBUTE = 'mercantil-dead-letter-error';
+export const DEAD_LETTER_ATTEMPTS_ATTRIBUTE = 'mercantil-dead-letter-attempts';
 
 export interface QueueDepth {
   visible: number;
@@ -50,7 +62,7 @@ export interface QueueDepth {
 export interface Queue {
   send<T>(queue: string, body: T, options?: SendOptions): Promise<string>;
   receive<T = unknown>(queue: string, options: ReceiveOptions): Promise<QueueMessage<T>[]>;
-  /** The message is done: it is never delivered again. */
+  /** The message is done: it is never delivered again. A stale receipt changes nothing. */
   ack(message: QueueMessage): Promise<void>;
   /**
    * Processing failed: the message comes back after an exponential backoff with

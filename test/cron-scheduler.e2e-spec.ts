@@ -1,0 +1,62 @@
+import { CronSchedule } from '../src/common/queue/cron-schedules';
+import { loadConfig } from '../src/config/app-config';
+import { openDataSource } from '../src/infrastructure/database/open-data-source';
+import { CRON_FIRE_TIME_ATTRIBUTE, CronScheduler } from '../src/infrastructure/queue/cron-scheduler.service';
+import { PostgresQueueAdapter } from '../src/infrastructure/queue/postgres-queue.adapter';
+import { TEST_QUEUE_DEFINITION } from './support/queue-test-module';
+import { createTestDatabase, TestDatabase } from './support/test-database';
+
+const EVERY_MINUTE: CronSchedule = { name: 'minutely-report', cron: '* * * * *', queue: TEST_QUEUE_DEFINITION.name, body: { report: 'sales' } };
+
+/** Two schedulers on one database stand for two worker processes. */
+describe('Cron scheduler (embedded queue)', () => {
+  let database: TestDatabase;
+  let close: () => Promise<void>;
+  let queue: PostgresQueueAdapter;
+  let clock = new Date('2026-03-01T10:00:30Z');
+  let schedulers: CronScheduler[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const db = await openDataSource(loadConfig(database.env));
+    close = db.close;
+    queue = new PostgresQueueAdapter(db.dataSource, { definitions: [TEST_QUEUE_DEFINITION] });
+    schedulers = [1, 2].map(() => new CronScheduler(queue, [EVERY_MINUTE], { now: () => clock }));
+  });
+
+  afterAll(async () => {
+    await close?.();
+    await database?.drop();
+  });
+
+  const drain = async () => {
+    const messages = await queue.receive(TEST_QUEUE_DEFINITION.name, { maxMessages: 10 });
+    await Promise.all(messages.map((m) => queue.ack(m)));
+    return messages.map((m) => ({ body: m.body, fireTime: m.attributes[CRON_FIRE_TIME_ATTRIBUTE] }));
+  };
+  const tickAll = () => Promise.all(schedulers.map((s) => s.tick()));
+
+  it('starts from the latest fire without sending it', async () => {
+    await tickAll();
+    expect(await drain()).toEqual([]);
+  });
+
+  it('enqueues each fire once across processes, even after the first copy was consumed', async () => {
+    clock = new Date('2026-03-01T10:01:02Z');
+    await schedulers[0].tick();
+    expect(await drain()).toEqual([{ body: { report: 'sales' }, fireTime: '2026-03-01T10:01:00.000Z' }]);
+    await schedulers[1].tick();
+    await tickAll();
+    expect(await drain()).toEqual([]);
+  });
+
+  it('catches up only the latest missed fire after downtime', async () => {
+    clock = new Date('2026-03-01T10:07:40Z');
+    await tickAll();
+    expect(await drain()).toEqual([{ body: { report: 'sales' }, fireTime: '2026-03-01T10:07:00.000Z' }]);
+  });
+
+  it('refuses cron expressions that are not 5 fields', () => {
+    expect(() => new CronScheduler(queue, [{ ...EVERY_MINUTE, cron: '0 * * * * *' }])).toThrow(/5 fields/);
+  });
+});
