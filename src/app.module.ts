@@ -13,6 +13,7 @@ import { HealthModule } from './infrastructure/health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ObservabilityModule } from './infrastructure/observability/observability.module';
 import { OrdersModule } from './modules/orders';
+import { WorkflowModule } from './modules/workflow';
 
 @Module({})
 export class AppModule {
@@ -47,6 +48,7 @@ export class AppModule {
         HealthModule,
         AuthModule.forRoot(config.auth.devIssuer),
         ThrottlingModule,
+        WorkflowModule,
         OrdersModule,
       ],
       providers: [

@@ -4,7 +4,7 @@ import { createApp } from './bootstrap/create-app';
 import { DEMO_TENANT, seedDemoTenant } from './bootstrap/seed-demo';
 import { AppConfig, ConfigValidationError } from './config/app-config';
 import { APP_CONFIG } from './config/config.module';
-import { QueueWorker } from './infrastructure/queue/queue-worker.service';
+import { startWorkers } from './bootstrap/start-workers';
 
 async function main(): Promise<void> {
   const app = await createApp();
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   }
   await app.listen(config.http.port, config.http.host);
   // WORKER_MODE=separate leaves the consumers to `npm run worker` processes.
-  if (config.worker.mode === 'in-process') app.get(QueueWorker).start();
+  if (config.worker.mode === 'in-process') startWorkers(app);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.log(`${signal} received: finishing in-flight requests and messages, then closing`);

@@ -5,7 +5,7 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { ConfigValidationError } from '../config/app-config';
 import { QueueConsumerRegistry } from '../infrastructure/queue/queue-consumer.registry';
-import { QueueWorker } from '../infrastructure/queue/queue-worker.service';
+import { startWorkers } from '../bootstrap/start-workers';
 
 export type ContextFactory = () => Promise<INestApplicationContext>;
 
@@ -34,7 +34,7 @@ export async function runWorker(createContext: ContextFactory = createWorkerCont
       );
     });
   }
-  app.get(QueueWorker).start();
+  startWorkers(app);
   const queues = app.get(QueueConsumerRegistry).queues();
   logger.log(`Worker ready: consuming ${queues.length ? queues.join(', ') : 'no queues (no consumers registered)'}`);
   return app;

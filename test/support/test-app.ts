@@ -2,7 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap/create-app';
 import { DevIssuer, MintOptions } from '../../src/common/auth/dev-issuer';
-import { QueueWorker } from '../../src/infrastructure/queue/queue-worker.service';
+import { startWorkers } from '../../src/bootstrap/start-workers';
 import { createTestDatabase } from './test-database';
 
 export interface TestApp {
@@ -25,7 +25,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   const database = await createTestDatabase();
   const app = await createApp({ ...process.env, SEED_DEMO: 'false', ...database.env, ...env });
   await app.init();
-  if (options.worker ?? true) app.get(QueueWorker).start();
+  if (options.worker ?? true) startWorkers(app);
   const issuer = app.get(DevIssuer);
   return {
     app,
