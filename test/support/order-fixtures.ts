@@ -19,7 +19,9 @@ let clock = Date.parse('2026-03-01T10:00:00.000Z');
 /** Strictly increasing timestamps so "newest first" is unambiguous. */
 export const tick = () => new Date((clock += 1000));
 
-export function newOrder(overrides: { orderId?: string; tenantId?: string; customerId?: string; items?: OrderItem[] } = {}): Order {
+export function newOrder(
+  overrides: { orderId?: string; tenantId?: string; customerId?: string; items?: OrderItem[]; paymentMethod?: string } = {},
+): Order {
   return Order.create(
     {
       orderId: overrides.orderId ?? randomUUID(),
@@ -30,6 +32,7 @@ export function newOrder(overrides: { orderId?: string; tenantId?: string; custo
       currency: 'EUR',
       items: overrides.items ?? [{ sku: 'SKU-1', name: 'Aceite 500 ml', quantity: 3, unitPrice: '4.35' }],
       shippingAddress: { line1: 'Calle Mayor 1', city: 'Madrid', postalCode: '28013', country: 'ES' },
+      paymentMethod: overrides.paymentMethod,
     },
     tick(),
   );
