@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { join } from 'node:path';
+import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { NOTIFIER } from '../common/notifications/notifier.port';
 import { AppConfig } from '../config/app-config';
@@ -44,11 +45,12 @@ export class InfrastructureModule {
         : {
             provide: NOTIFIER,
             inject: [DataSource],
-            useFactory: async (db: DataSource) => {
-              // nodemailer's SMTP transport is only loaded when there is somewhere to relay to.
-              const smtp = config.mail.smtpUrl ? (await import('nodemailer')).createTransport(config.mail.smtpUrl) : undefined;
-              return new OutboxNotifier(db, { outboxDir: join(config.dataDir, 'outbox'), from: config.mail.from, smtp });
-            },
+            useFactory: (db: DataSource) =>
+              new OutboxNotifier(db, {
+                outboxDir: join(config.dataDir, 'outbox'),
+                from: config.mail.from,
+                smtp: config.mail.smtpUrl ? createTransport(config.mail.smtpUrl) : undefined,
+              }),
           };
     // Only simulated payment and carrier adapters exist so far; real ones would be picked here.
     const fulfilment: Provider[] = [
