@@ -1,5 +1,8 @@
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CommandBus } from '@nestjs/cqrs';
+import { mockClient } from 'aws-sdk-client-mock';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -85,5 +88,41 @@ describe.each(orderStoreHarnesses())('Order fulfilment through the booted app on
       status: 'PAYMENT_FAILED',
       failureReason: 'Payment.Declined: The payment was declined (decline code: card_declined)',
     });
+  });
+});
+
+describe('Order notifications with NOTIFIER=sns', () => {
+  const topic = 'arn:aws:sns:us-east-1:123456789012:order-notifications';
+  const sns = mockClient(SNSClient);
+  let t: TestApp;
+
+  beforeAll(async () => {
+    sns.on(PublishCommand).resolves({ MessageId: 'msg-1' });
+    t = await startTestApp({ NOTIFIER: 'sns', ORDER_NOTIFICATIONS_TOPIC_ARN: topic });
+  });
+  afterAll(async () => {
+    await t?.close();
+    sns.restore();
+  });
+
+  it('publishes the shipped-order email to the topic instead of writing it to the outbox', async () => {
+    const auth = `Bearer ${await t.token({ tenantId: 't1' })}`;
+    const orderId = (await t.http().post('/v1/orders').set('Authorization', auth).send(orderBody())).body.orderId as string;
+    const bus = t.app.get(CommandBus);
+    const input = { tenantId: 't1', orderId };
+    await bus.execute(new ProcessPaymentCommand(input, context('ProcessPayment')));
+    await bus.execute(new ArrangeShipmentCommand(input, context('ArrangeShipment')));
+    await bus.execute(new SendOrderNotificationCommand(input, context('SendNotification')));
+    const [call] = sns.commandCalls(PublishCommand);
+    expect(call.args[0].input).toMatchObject({
+      TopicArn: topic,
+      Subject: `Your order ${orderId} has shipped`,
+      MessageAttributes: {
+        orderId: { DataType: 'String', StringValue: orderId },
+        customerEmail: { DataType: 'String', StringValue: 'ana@example.com' },
+      },
+    });
+    expect(call.args[0].input.Message).toContain('Hello Ana Pérez,');
+    expect(existsSync(join(t.dataDir, 'outbox'))).toBe(false);
   });
 });
