@@ -38,6 +38,20 @@ describe.each(orderStoreHarnesses())('Orders API (e2e) on $name', ({ start }) =>
       });
     });
 
+    it('defaults the payment method to pm_card_visa and keeps a chosen one', async () => {
+      expect((await create()).body.paymentMethod).toBe('pm_card_visa');
+      const chosen = await create(orderBody({ paymentMethod: 'pm_card_mastercard' }));
+      expect(chosen.status).toBe(201);
+      const read = await t.http().get(`/v1/orders/${chosen.body.orderId}`).set('Authorization', auth);
+      expect(read.body.paymentMethod).toBe('pm_card_mastercard');
+    });
+
+    it.each(['4242424242424242', 'pm_card visa', 'card_visa', 'pm_'])('refuses the payment method %j', async (paymentMethod) => {
+      const res = await create(orderBody({ paymentMethod }));
+      expect(res.status).toBe(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['paymentMethod']);
+    });
+
     it('ignores nothing: a client-sent totalAmount is an unknown field', async () => {
       const res = await create(orderBody({ totalAmount: '0.01' }));
       expect(res.status).toBe(400);

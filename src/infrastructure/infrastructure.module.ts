@@ -1,9 +1,17 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import { join } from 'node:path';
+import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
+import { NOTIFIER } from '../common/notifications/notifier.port';
 import { AppConfig } from '../config/app-config';
 import { PostgresOrderRepository } from '../modules/orders/adapters/postgres-order.repository';
+import { SimulatedCarrier } from '../modules/orders/adapters/simulated-carrier.adapter';
+import { SimulatedPaymentProvider } from '../modules/orders/adapters/simulated-payment-provider.adapter';
+import { CARRIER } from '../modules/orders/domain/carrier.port';
 import { ORDER_REPOSITORY } from '../modules/orders/domain/order-repository.port';
+import { PAYMENT_PROVIDER } from '../modules/orders/domain/payment-provider.port';
 import { DatabaseModule } from './database/database.module';
+import { OutboxNotifier } from './notifications/outbox-notifier.adapter';
 import { QueueModule } from './queue/queue.module';
 
 /**
@@ -25,11 +33,36 @@ export class InfrastructureModule {
             },
           }
         : { provide: ORDER_REPOSITORY, inject: [DataSource], useFactory: (db: DataSource) => new PostgresOrderRepository(db) };
+    const notifier: Provider =
+      config.ports.notifier === 'sns'
+        ? {
+            provide: NOTIFIER,
+            inject: [DataSource],
+            useFactory: async (db: DataSource) => {
+              const { createSnsNotifier } = await import('./aws/sns-notifier.factory');
+              return createSnsNotifier(config.aws, db);
+            },
+          }
+        : {
+            provide: NOTIFIER,
+            inject: [DataSource],
+            useFactory: (db: DataSource) =>
+              new OutboxNotifier(db, {
+                outboxDir: join(config.dataDir, 'outbox'),
+                from: config.mail.from,
+                smtp: config.mail.smtpUrl ? createTransport(config.mail.smtpUrl) : undefined,
+              }),
+          };
+    // Only simulated payment and carrier adapters exist so far; real ones would be picked here.
+    const fulfilment: Provider[] = [
+      { provide: PAYMENT_PROVIDER, inject: [DataSource], useFactory: (db: DataSource) => new SimulatedPaymentProvider(db) },
+      { provide: CARRIER, inject: [DataSource], useFactory: (db: DataSource) => new SimulatedCarrier(db) },
+    ];
     return {
       module: InfrastructureModule,
       imports: [DatabaseModule.forRoot(config), QueueModule.forRoot(config)],
-      providers: [orderRepository],
-      exports: [ORDER_REPOSITORY, QueueModule],
+      providers: [orderRepository, notifier, ...fulfilment],
+      exports: [ORDER_REPOSITORY, NOTIFIER, PAYMENT_PROVIDER, CARRIER, QueueModule],
     };
   }
 }

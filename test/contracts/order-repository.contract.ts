@@ -145,9 +145,24 @@ export function describeOrderRepositoryContract(name: string, open: () => Promis
         const shipped = paid.transition(OrderStatus.SHIPPED, {
           shipmentDate: '2026-03-02T08:00:00.000Z',
           trackingNumber: '1Z999',
+          carrier: 'UPS',
+          estimatedDeliveryDate: '2026-03-06',
         });
         await repo.update(shipped);
         expect((await repo.findById('tenant-a', order.id))?.props).toEqual(shipped.props);
+        const completed = shipped.transition(OrderStatus.COMPLETED);
+        await repo.update(completed);
+        expect((await repo.findById('tenant-a', order.id))?.props).toEqual(completed.props);
+      });
+
+      it('keeps the payment method and a payment failure reason', async () => {
+        const order = newOrder({ paymentMethod: 'pm_card_chargeDeclinedInsufficientFunds' });
+        await repo.create(order);
+        const failed = order.transition(OrderStatus.PAYMENT_FAILED, { failureReason: 'Payment.Declined: insufficient_funds' });
+        await repo.update(failed);
+        const found = await repo.findById('tenant-a', order.id);
+        expect(found?.props).toEqual(failed.props);
+        expect(found?.props.paymentMethod).toBe('pm_card_chargeDeclinedInsufficientFunds');
       });
 
       it('refuses a stale write', async () => {

@@ -10,6 +10,8 @@ export function sumProducts(lines: { quantity: number; unitPrice: string }[]): s
   return formatAmount(total.toString());
 }
 
+export const lineTotal = (line: { quantity: number; unitPrice: string }): string => sumProducts([line]);
+
 /** Canonical text of an amount: at least two decimals, never more than it carries. */
 export function formatAmount(amount: string | number): string {
   const value = new Exact(amount);

@@ -1,14 +1,33 @@
 import { Module } from '@nestjs/common';
+import { ArrangeShipmentHandler } from './commands/arrange-shipment/arrange-shipment.handler';
 import { CancelOrderHandler } from './commands/cancel-order/cancel-order.handler';
+import { CompleteOrderHandler } from './commands/complete-order/complete-order.handler';
 import { CreateOrderHandler } from './commands/create-order/create-order.handler';
+import { MarkPaymentFailedHandler } from './commands/mark-payment-failed/mark-payment-failed.handler';
+import { ProcessPaymentHandler } from './commands/process-payment/process-payment.handler';
+import { SendOrderNotificationHandler } from './commands/send-order-notification/send-order-notification.handler';
 import { UpdateOrderHandler } from './commands/update-order/update-order.handler';
 import { OrdersController } from './orders.controller';
 import { GetOrderHandler } from './queries/get-order/get-order.handler';
 import { ListOrdersHandler } from './queries/list-orders/list-orders.handler';
 
-/** The order repository adapter (ORDER_REPOSITORY) is bound by the infrastructure module. */
+/**
+ * The ports (ORDER_REPOSITORY, PAYMENT_PROVIDER, CARRIER, NOTIFIER) are bound by the
+ * infrastructure module. The fulfilment commands are also workflow tasks (@WorkflowTask).
+ */
 @Module({
   controllers: [OrdersController],
-  providers: [CreateOrderHandler, UpdateOrderHandler, CancelOrderHandler, GetOrderHandler, ListOrdersHandler],
+  providers: [
+    CreateOrderHandler,
+    UpdateOrderHandler,
+    CancelOrderHandler,
+    GetOrderHandler,
+    ListOrdersHandler,
+    ProcessPaymentHandler,
+    ArrangeShipmentHandler,
+    SendOrderNotificationHandler,
+    CompleteOrderHandler,
+    MarkPaymentFailedHandler,
+  ],
 })
 export class OrdersModule {}

@@ -35,10 +35,20 @@ describe('DynamoDB order mapper', () => {
   it('round-trips the optional lifecycle fields and drops absent ones', () => {
     const shipped = placed
       .transition(OrderStatus.PAYMENT_PROCESSED, { paymentDate: '2026-03-01T10:05:00.000Z', transactionId: 'txn_123' })
-      .transition(OrderStatus.SHIPPED, { shipmentDate: '2026-03-02T08:00:00.000Z', trackingNumber: '1Z999' });
+      .transition(OrderStatus.SHIPPED, {
+        shipmentDate: '2026-03-02T08:00:00.000Z',
+        trackingNumber: '1Z999',
+        carrier: 'UPS',
+        estimatedDeliveryDate: '2026-03-06',
+      });
     const item = throughDynamo(toItem(shipped));
     expect(item).not.toHaveProperty('deliveryDate');
     expect(toOrder(item).props).toStrictEqual(shipped.props);
+  });
+
+  it('reads items written before orders had a payment method with the default one', () => {
+    const { paymentMethod: _omitted, ...legacy } = throughDynamo(toItem(placed));
+    expect(toOrder(legacy).props.paymentMethod).toBe('pm_card_visa');
   });
 
   it('keeps undefined nested fields out of the item, which DynamoDB would reject', () => {

@@ -1,10 +1,13 @@
 import { Order, OrderLifecycle, OrderProps } from '../domain/order';
+import { DEFAULT_PAYMENT_METHOD } from '../domain/payment-method';
 
 export type DynamoItem = Record<string, unknown>;
 
 const ORDER_ENTITY = 'order';
 const IDEMPOTENCY_ENTITY = 'idempotency-key';
-const LIFECYCLE_FIELDS: (keyof OrderLifecycle)[] = ['paymentDate', 'transactionId', 'shipmentDate', 'trackingNumber', 'deliveryDate'];
+const LIFECYCLE_FIELDS: (keyof OrderLifecycle)[] = [
+  'paymentDate', 'transactionId', 'shipmentDate', 'trackingNumber', 'carrier', 'estimatedDeliveryDate', 'deliveryDate', 'failureReason',
+];
 
 /**
  * Joins key parts with `#` after percent-encoding each one, so no part can contain the
@@ -44,6 +47,8 @@ export function toOrder(item: DynamoItem): Order {
     items: item.items as OrderProps['items'],
     totalAmount: item.totalAmount as string,
     currency: item.currency as string,
+    // Items written before orders had a payment method got the same default as the Postgres migration.
+    paymentMethod: typeof item.paymentMethod === 'string' ? item.paymentMethod : DEFAULT_PAYMENT_METHOD,
     status: item.status as OrderProps['status'],
     shippingAddress: item.shippingAddress as OrderProps['shippingAddress'],
     createdAt: item.createdAt as string,

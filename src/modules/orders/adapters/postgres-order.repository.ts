@@ -23,13 +23,18 @@ interface OrderRow {
   items: OrderProps['items'];
   total_amount: string;
   currency: string;
+  payment_method: string;
   status: OrderStatus;
   shipping_address: OrderProps['shippingAddress'];
   payment_date: Date | null;
   transaction_id: string | null;
   shipment_date: Date | null;
   tracking_number: string | null;
+  carrier: string | null;
+  /** node-postgres reads a `date` as local midnight. */
+  estimated_delivery_date: Date | null;
   delivery_date: Date | null;
+  failure_reason: string | null;
   created_at: Date;
   updated_at: Date;
   version: number;
@@ -40,8 +45,8 @@ const isPosition = (v: unknown): v is Position =>
   Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === 'string';
 
 const COLUMNS = `order_id, tenant_id, customer_id, customer_name, customer_email, items, total_amount, currency,
-  status, shipping_address, payment_date, transaction_id, shipment_date, tracking_number, delivery_date,
-  created_at, updated_at, version`;
+  payment_method, status, shipping_address, payment_date, transaction_id, shipment_date, tracking_number, carrier,
+  estimated_delivery_date, delivery_date, failure_reason, created_at, updated_at, version`;
 const COLUMN_COUNT = COLUMNS.split(',').length;
 const INSERT_ORDER = `INSERT INTO orders (${COLUMNS}) VALUES (${Array.from({ length: COLUMN_COUNT }, (_, i) => `$${i + 1}`).join(', ')})`;
 /** The order columns qualified by the `o` alias, for joins. */
@@ -131,12 +136,14 @@ export class PostgresOrderRepository implements OrderRepository {
     const p = order.props;
     const result: [unknown[], number] = await this.db.query(
       `UPDATE orders SET items = $3, total_amount = $4, status = $5, shipping_address = $6, payment_date = $7,
-         transaction_id = $8, shipment_date = $9, tracking_number = $10, delivery_date = $11, updated_at = $12, version = $13
-       WHERE order_id = $1 AND tenant_id = $2 AND version = $14`,
+         transaction_id = $8, shipment_date = $9, tracking_number = $10, carrier = $11, estimated_delivery_date = $12,
+         delivery_date = $13, failure_reason = $14, updated_at = $15, version = $16
+       WHERE order_id = $1 AND tenant_id = $2 AND version = $17`,
       [
         p.orderId, p.tenantId, JSON.stringify(p.items), p.totalAmount, p.status, JSON.stringify(p.shippingAddress),
         p.paymentDate ?? null, p.transactionId ?? null, p.shipmentDate ?? null, p.trackingNumber ?? null,
-        p.deliveryDate ?? null, p.updatedAt, p.version, p.version - 1,
+        p.carrier ?? null, p.estimatedDeliveryDate ?? null, p.deliveryDate ?? null, p.failureReason ?? null,
+        p.updatedAt, p.version, p.version - 1,
       ],
     );
     if (result[1] !== 1) throw new StaleOrderError(p.orderId);
@@ -145,16 +152,19 @@ export class PostgresOrderRepository implements OrderRepository {
 
 class LostIdempotencyRace extends Error {}
 
-
 function toValues(p: OrderProps): unknown[] {
   return [
     p.orderId, p.tenantId, p.customerId, p.customerName, p.customerEmail, JSON.stringify(p.items), p.totalAmount,
-    p.currency, p.status, JSON.stringify(p.shippingAddress), p.paymentDate ?? null, p.transactionId ?? null,
-    p.shipmentDate ?? null, p.trackingNumber ?? null, p.deliveryDate ?? null, p.createdAt, p.updatedAt, p.version,
+    p.currency, p.paymentMethod, p.status, JSON.stringify(p.shippingAddress), p.paymentDate ?? null,
+    p.transactionId ?? null, p.shipmentDate ?? null, p.trackingNumber ?? null, p.carrier ?? null,
+    p.estimatedDeliveryDate ?? null, p.deliveryDate ?? null, p.failureReason ?? null, p.createdAt, p.updatedAt, p.version,
   ];
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : undefined);
+/** The calendar date node-postgres read (at local midnight) back as YYYY-MM-DD, whatever the process time zone. */
+const calendarDate = (d: Date | null) =>
+  d ? `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}` : undefined;
 
 function toOrder(r: OrderRow): Order {
   const props: OrderProps = {
@@ -166,6 +176,7 @@ function toOrder(r: OrderRow): Order {
     items: r.items,
     totalAmount: formatAmount(r.total_amount), // numeric(19,4) reads back as "12.5000"
     currency: r.currency,
+    paymentMethod: r.payment_method,
     status: r.status,
     shippingAddress: r.shipping_address,
     createdAt: r.created_at.toISOString(),
@@ -177,7 +188,10 @@ function toOrder(r: OrderRow): Order {
     transactionId: r.transaction_id ?? undefined,
     shipmentDate: iso(r.shipment_date),
     trackingNumber: r.tracking_number ?? undefined,
+    carrier: r.carrier ?? undefined,
+    estimatedDeliveryDate: calendarDate(r.estimated_delivery_date),
     deliveryDate: iso(r.delivery_date),
+    failureReason: r.failure_reason ?? undefined,
   };
   for (const [key, value] of Object.entries(lifecycle)) if (value !== undefined) Object.assign(props, { [key]: value });
   return Order.restore(props);

@@ -31,6 +31,15 @@ describe('Order', () => {
     expect(completed.props.trackingNumber).toBe('TRK1');
   });
 
+  it('completes a shipped order once fulfilment is done, without waiting for delivery', () => {
+    const shipped = pending().transition(OrderStatus.PAYMENT_PROCESSED).transition(OrderStatus.SHIPPED);
+    expect(shipped.transition(OrderStatus.COMPLETED).status).toBe(OrderStatus.COMPLETED);
+  });
+
+  it('defaults the payment method to pm_card_visa', () => {
+    expect(pending().props.paymentMethod).toBe('pm_card_visa');
+  });
+
   it.each(
     Object.values(OrderStatus).flatMap((from) =>
       Object.values(OrderStatus)

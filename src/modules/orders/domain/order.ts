@@ -1,6 +1,7 @@
 import { ConflictError } from '../../../common/errors/application-errors';
 import { sumProducts } from '../../../common/money/money';
 import { canTransition, OrderStatus } from './order-status';
+import { DEFAULT_PAYMENT_METHOD } from './payment-method';
 
 export interface OrderItem {
   sku: string;
@@ -24,7 +25,11 @@ export interface OrderLifecycle {
   transactionId?: string;
   shipmentDate?: string;
   trackingNumber?: string;
+  carrier?: string;
+  /** Calendar date, YYYY-MM-DD. */
+  estimatedDeliveryDate?: string;
   deliveryDate?: string;
+  failureReason?: string;
 }
 
 export interface OrderProps extends OrderLifecycle {
@@ -36,6 +41,8 @@ export interface OrderProps extends OrderLifecycle {
   items: OrderItem[];
   totalAmount: string;
   currency: string;
+  /** A payment-method token (see payment-method.ts), never card data. */
+  paymentMethod: string;
   status: OrderStatus;
   shippingAddress: ShippingAddress;
   createdAt: string;
@@ -46,7 +53,7 @@ export interface OrderProps extends OrderLifecycle {
 export type NewOrder = Pick<
   OrderProps,
   'orderId' | 'tenantId' | 'customerId' | 'customerName' | 'customerEmail' | 'items' | 'currency' | 'shippingAddress'
->;
+> & { paymentMethod?: string };
 
 export class IllegalTransitionError extends ConflictError {}
 
@@ -61,6 +68,7 @@ export class Order {
     const at = now.toISOString();
     return new Order({
       ...input,
+      paymentMethod: input.paymentMethod ?? DEFAULT_PAYMENT_METHOD,
       totalAmount: sumProducts(input.items),
       status: OrderStatus.PENDING,
       createdAt: at,

@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DECIMAL_AMOUNT } from '../../../common/money/money';
+import { DEFAULT_PAYMENT_METHOD, PAYMENT_METHOD_PATTERN } from '../domain/payment-method';
 
 /** JSON numbers are accepted for convenience but kept as text, so no float ever holds money. */
 const numberToText = ({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : value);
@@ -108,6 +109,16 @@ export class CreateOrderDto {
   @ValidateNested()
   @Type(() => ShippingAddressDto)
   shippingAddress: ShippingAddressDto;
+
+  @ApiPropertyOptional({
+    example: 'pm_card_mastercard',
+    default: DEFAULT_PAYMENT_METHOD,
+    description: 'Payment-method token (pm_…); card numbers are never accepted',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(PAYMENT_METHOD_PATTERN, { message: 'paymentMethod must be a payment-method token such as pm_card_visa' })
+  paymentMethod?: string;
 }
 
 export class UpdateOrderDto {

@@ -12,13 +12,17 @@ export class OrderResponseDto {
   @ApiProperty({ type: [OrderItemDto] }) items: OrderItemDto[];
   @ApiProperty({ example: '13.05', description: 'Computed server side; exact decimal text' }) totalAmount: string;
   @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ example: 'pm_card_visa' }) paymentMethod: string;
   @ApiProperty({ enum: OrderStatus }) status: OrderStatus;
   @ApiProperty({ type: ShippingAddressDto }) shippingAddress: ShippingAddressDto;
   @ApiPropertyOptional({ format: 'date-time' }) paymentDate?: string;
   @ApiPropertyOptional() transactionId?: string;
   @ApiPropertyOptional({ format: 'date-time' }) shipmentDate?: string;
   @ApiPropertyOptional() trackingNumber?: string;
+  @ApiPropertyOptional({ example: 'DHL' }) carrier?: string;
+  @ApiPropertyOptional({ format: 'date' }) estimatedDeliveryDate?: string;
   @ApiPropertyOptional({ format: 'date-time' }) deliveryDate?: string;
+  @ApiPropertyOptional({ description: 'Why payment failed, when status is PAYMENT_FAILED' }) failureReason?: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ description: 'Increments on every change; also sent as the ETag' }) version: number;

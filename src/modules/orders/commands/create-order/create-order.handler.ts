@@ -25,6 +25,7 @@ export class CreateOrderHandler implements ICommandHandler<CreateOrderCommand> {
       customerName: input.customerName,
       customerEmail: input.customerEmail,
       currency: input.currency ?? DEFAULT_CURRENCY,
+      paymentMethod: input.paymentMethod,
       items: toItems(input.items),
       shippingAddress: toShippingAddress(input.shippingAddress),
     });

@@ -1,0 +1,17 @@
+import { WorkflowTask } from '../../../workflow/domain/workflow-task';
+import { OrderTaskCommand } from '../order-task';
+
+export interface ArrangeShipmentResult {
+  carrier: string;
+  trackingNumber: string;
+  /** YYYY-MM-DD */
+  estimatedDeliveryDate: string;
+  shipmentDate: string;
+}
+
+/**
+ * Input `{ tenantId, orderId }`. Books the shipment: PAYMENT_PROCESSED → SHIPPED.
+ * Throws Shipment.AddressRejected, Order.InvalidState, Order.Conflict.
+ */
+@WorkflowTask('ArrangeShipment', { idempotent: true })
+export class ArrangeShipmentCommand extends OrderTaskCommand<ArrangeShipmentResult> {}

@@ -1,0 +1,11 @@
+import { WorkflowTask } from '../../../workflow/domain/workflow-task';
+import type { OrderStatus } from '../../domain/order-status';
+import { OrderTaskCommand } from '../order-task';
+
+export interface OrderStatusResult {
+  status: OrderStatus;
+}
+
+/** Input `{ tenantId, orderId }`. SHIPPED (or DELIVERED) → COMPLETED. Throws Order.InvalidState, Order.Conflict. */
+@WorkflowTask('CompleteOrder', { idempotent: true })
+export class CompleteOrderCommand extends OrderTaskCommand<OrderStatusResult> {}

@@ -1,0 +1,11 @@
+import { WorkflowTask } from '../../../workflow/domain/workflow-task';
+import type { OrderStatusResult } from '../complete-order/complete-order.command';
+import { OrderTaskCommand } from '../order-task';
+
+/**
+ * Input `{ tenantId, orderId, error: { Error, Cause } }`, as a Catch with ResultPath
+ * `$.error` leaves it. PENDING → PAYMENT_FAILED with the failure reason.
+ * Throws Order.InvalidState, Order.Conflict.
+ */
+@WorkflowTask('MarkPaymentFailed', { idempotent: true })
+export class MarkPaymentFailedCommand extends OrderTaskCommand<OrderStatusResult> {}

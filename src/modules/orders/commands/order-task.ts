@@ -1,0 +1,54 @@
+import { Command, EventBus } from '@nestjs/cqrs';
+import type { JsonValue } from '../../workflow/domain/asl/asl-types';
+import type { TaskContext } from '../../workflow/domain/workflow-task';
+import { Order } from '../domain/order';
+import { OrderRepository, StaleOrderError } from '../domain/order-repository.port';
+import { OrderStatus } from '../domain/order-status';
+import { OrderUpdatedEvent } from '../events/order-updated.event';
+import { OrderConflictError, OrderTaskInputError, OrderTaskNotFoundError } from './order-task.errors';
+
+/**
+ * A workflow task on one order. The engine builds it from the state's effective input
+ * (`{ tenantId, orderId, ... }`) and the TaskContext; the result is the task's output.
+ */
+export abstract class OrderTaskCommand<Result> extends Command<Result> {
+  constructor(
+    readonly input: JsonValue,
+    readonly context: TaskContext,
+  ) {
+    super();
+  }
+}
+
+/** Statuses an order reaches only after it has shipped. */
+export const SHIPPED_STATUSES: readonly OrderStatus[] = [OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.COMPLETED];
+
+export type TaskInput = { [key: string]: JsonValue };
+
+export function taskInput(input: JsonValue): TaskInput & { tenantId: string; orderId: string } {
+  const object = input !== null && typeof input === 'object' && !Array.isArray(input) ? input : {};
+  const { tenantId, orderId } = object;
+  if (typeof tenantId !== 'string' || typeof orderId !== 'string' || !tenantId || !orderId) {
+    throw new OrderTaskInputError('Task input must be an object with string tenantId and orderId');
+  }
+  return { ...object, tenantId, orderId };
+}
+
+/** The order is reloaded on every run: it, not the previous step's output, is the source of truth. */
+export async function loadTaskOrder(orders: OrderRepository, input: JsonValue): Promise<Order> {
+  const { tenantId, orderId } = taskInput(input);
+  const order = await orders.findById(tenantId, orderId);
+  if (!order) throw new OrderTaskNotFoundError(`Order ${orderId} of tenant ${tenantId} not found`);
+  return order;
+}
+
+/** Writes `next` over `current` and announces it once committed. */
+export async function commitTransition(orders: OrderRepository, events: EventBus, current: Order, next: Order): Promise<void> {
+  try {
+    await orders.update(next);
+  } catch (error) {
+    if (error instanceof StaleOrderError) throw new OrderConflictError(error.message);
+    throw error;
+  }
+  events.publish(new OrderUpdatedEvent(next.props, current.props));
+}

@@ -1,0 +1,15 @@
+import { WorkflowTask } from '../../../workflow/domain/workflow-task';
+import { OrderTaskCommand } from '../order-task';
+
+export interface ProcessPaymentResult {
+  transactionId: string;
+  amount: string;
+  currency: string;
+}
+
+/**
+ * Input `{ tenantId, orderId }`. Charges the order total: PENDING → PAYMENT_PROCESSED.
+ * Throws Payment.Declined, Payment.ProviderUnavailable, Order.NotPayable, Order.Conflict.
+ */
+@WorkflowTask('ProcessPayment', { idempotent: true })
+export class ProcessPaymentCommand extends OrderTaskCommand<ProcessPaymentResult> {}

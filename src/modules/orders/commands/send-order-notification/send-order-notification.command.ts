@@ -1,0 +1,13 @@
+import { WorkflowTask } from '../../../workflow/domain/workflow-task';
+import { OrderTaskCommand } from '../order-task';
+
+export interface SendOrderNotificationResult {
+  notificationId: string;
+}
+
+/**
+ * Input `{ tenantId, orderId }`. Emails the customer that a shipped order is on its way.
+ * Throws Notification.DeliveryFailed, Order.InvalidState.
+ */
+@WorkflowTask('SendNotification', { idempotent: true })
+export class SendOrderNotificationCommand extends OrderTaskCommand<SendOrderNotificationResult> {}
