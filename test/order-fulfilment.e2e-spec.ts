@@ -1,9 +1,7 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { CommandBus } from '@nestjs/cqrs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   ArrangeShipmentCommand,
@@ -12,12 +10,20 @@ import {
   ProcessPaymentCommand,
   SendOrderNotificationCommand,
 } from '../src/modules/orders';
-import { resolveTask, TaskContext } from '../src/modules/workflow/domain/workflow-task';
+import { resolveTask } from '../src/modules/workflow/domain/workflow-task';
 import { orderBody } from './support/order-fixtures';
 import { orderStoreHarnesses } from './support/order-stores';
 import { startTestApp, TestApp } from './support/test-app';
 
-const context = (stateName: string): TaskContext => ({ executionId: 'exec-1', stateName, idempotencyKey: randomUUID(), attempt: 1 });
+/** Polls until the order leaves the fulfilment path: the workflow runs in the background. */
+async function settled(read: () => Promise<{ status: string }>, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const order = await read();
+    if (!['PENDING', 'PAYMENT_PROCESSED', 'SHIPPED'].includes(order.status) || Date.now() > deadline) return order as Record<string, unknown>;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 describe('workflow task registrations', () => {
   it.each([
@@ -51,40 +57,26 @@ describe.each(orderStoreHarnesses())('Order fulfilment through the booted app on
     (await t.http().post('/v1/orders').set('Authorization', auth).send(orderBody({ paymentMethod }))).body.orderId as string;
   const read = async (orderId: string) => (await t.http().get(`/v1/orders/${orderId}`).set('Authorization', auth)).body;
 
-  it('pays, ships, notifies and completes an order', async () => {
+  it('pays, ships, notifies and completes an order through the workflow', async () => {
     const orderId = await place('pm_card_mastercard');
-    const bus = t.app.get(CommandBus);
-    const input = { tenantId: 't1', orderId };
-    const payment = await bus.execute(new ProcessPaymentCommand(input, context('ProcessPayment')));
-    expect(payment).toEqual({ transactionId: expect.stringMatching(/^ch_/), amount: '13.15', currency: 'EUR' });
-    const shipment = await bus.execute(new ArrangeShipmentCommand(input, context('ArrangeShipment')));
-    const { notificationId } = await bus.execute(new SendOrderNotificationCommand(input, context('SendNotification')));
-    expect(await bus.execute(new CompleteOrderCommand(input, context('CompleteOrder')))).toEqual({ status: 'COMPLETED' });
-
-    expect(await read(orderId)).toMatchObject({
+    const order = await settled(() => read(orderId));
+    expect(order).toMatchObject({
       status: 'COMPLETED',
       paymentMethod: 'pm_card_mastercard',
-      transactionId: payment.transactionId,
+      transactionId: expect.stringMatching(/^ch_/),
       carrier: 'DHL',
-      trackingNumber: shipment.trackingNumber,
-      estimatedDeliveryDate: shipment.estimatedDeliveryDate,
+      trackingNumber: expect.any(String),
+      estimatedDeliveryDate: expect.any(String),
       version: 4,
     });
-    const eml = await readFile(join(t.dataDir, 'outbox', `${notificationId}.eml`), 'utf8');
-    expect(eml).toContain(`Tracking number: ${shipment.trackingNumber}`);
+    const emails = await readdir(join(t.dataDir, 'outbox'));
+    const eml = await Promise.all(emails.map((f) => readFile(join(t.dataDir, 'outbox', f), 'utf8')));
+    expect(eml.filter((e) => e.includes(`Tracking number: ${order.trackingNumber}`))).toHaveLength(1);
   });
 
   it('records a declined payment on the order through MarkPaymentFailed', async () => {
     const orderId = await place('pm_card_chargeDeclined');
-    const bus = t.app.get(CommandBus);
-    const input = { tenantId: 't1', orderId };
-    const declined = await bus.execute(new ProcessPaymentCommand(input, context('ProcessPayment'))).then(
-      () => new Error('the charge went through'),
-      (error: Error) => error,
-    );
-    expect(declined.name).toBe('Payment.Declined');
-    await bus.execute(new MarkPaymentFailedCommand({ ...input, error: { Error: declined.name, Cause: declined.message } }, context('MarkPaymentFailed')));
-    expect(await read(orderId)).toMatchObject({
+    expect(await settled(() => read(orderId))).toMatchObject({
       status: 'PAYMENT_FAILED',
       failureReason: 'Payment.Declined: The payment was declined (decline code: card_declined)',
     });
@@ -108,11 +100,7 @@ describe('Order notifications with NOTIFIER=sns', () => {
   it('publishes the shipped-order email to the topic instead of writing it to the outbox', async () => {
     const auth = `Bearer ${await t.token({ tenantId: 't1' })}`;
     const orderId = (await t.http().post('/v1/orders').set('Authorization', auth).send(orderBody())).body.orderId as string;
-    const bus = t.app.get(CommandBus);
-    const input = { tenantId: 't1', orderId };
-    await bus.execute(new ProcessPaymentCommand(input, context('ProcessPayment')));
-    await bus.execute(new ArrangeShipmentCommand(input, context('ArrangeShipment')));
-    await bus.execute(new SendOrderNotificationCommand(input, context('SendNotification')));
+    await settled(async () => (await t.http().get(`/v1/orders/${orderId}`).set('Authorization', auth)).body);
     const [call] = sns.commandCalls(PublishCommand);
     expect(call.args[0].input).toMatchObject({
       TopicArn: topic,

@@ -122,6 +122,13 @@ export class EnvironmentVariables {
   @Max(3600)
   WORKFLOW_LEASE_SECONDS = 30;
 
+  /** Added to every call of the simulated payment provider and carrier (demos, crash tests, benchmarks). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  SIMULATED_PROVIDER_LATENCY_MS = 0;
+
   @IsOptional()
   @IsIn(['outbox', 'sns'])
   NOTIFIER?: NotifierBackend;
@@ -163,6 +170,7 @@ export interface AppConfig {
   };
   worker: { mode: WorkerMode; concurrency: number };
   workflow: { leaseSeconds: number };
+  simulation: { providerLatencyMs: number };
   mail: { smtpUrl?: string; from: string };
   auth: {
     issuer: string;
@@ -232,6 +240,7 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
     },
     worker: { mode: vars.WORKER_MODE, concurrency: vars.WORKER_CONCURRENCY },
     workflow: { leaseSeconds: vars.WORKFLOW_LEASE_SECONDS },
+    simulation: { providerLatencyMs: vars.SIMULATED_PROVIDER_LATENCY_MS },
     mail: { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM },
     auth: {
       issuer: vars.AUTH_ISSUER ?? DEV_ISSUER,

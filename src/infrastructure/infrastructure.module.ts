@@ -13,6 +13,7 @@ import { PAYMENT_PROVIDER } from '../modules/orders/domain/payment-provider.port
 import { DatabaseModule } from './database/database.module';
 import { OutboxNotifier } from './notifications/outbox-notifier.adapter';
 import { QueueModule } from './queue/queue.module';
+import { withLatency } from './simulation/with-latency';
 
 /**
  * The one place that chooses an adapter for each port, from the profile and the
@@ -54,9 +55,10 @@ export class InfrastructureModule {
               }),
           };
     // Only simulated payment and carrier adapters exist so far; real ones would be picked here.
+    const latency = config.simulation.providerLatencyMs;
     const fulfilment: Provider[] = [
-      { provide: PAYMENT_PROVIDER, inject: [DataSource], useFactory: (db: DataSource) => new SimulatedPaymentProvider(db) },
-      { provide: CARRIER, inject: [DataSource], useFactory: (db: DataSource) => new SimulatedCarrier(db) },
+      { provide: PAYMENT_PROVIDER, inject: [DataSource], useFactory: (db: DataSource) => withLatency(new SimulatedPaymentProvider(db), latency) },
+      { provide: CARRIER, inject: [DataSource], useFactory: (db: DataSource) => withLatency(new SimulatedCarrier(db), latency) },
     ];
     return {
       module: InfrastructureModule,

@@ -10,12 +10,16 @@ import { UpdateOrderHandler } from './commands/update-order/update-order.handler
 import { OrdersController } from './orders.controller';
 import { GetOrderHandler } from './queries/get-order/get-order.handler';
 import { ListOrdersHandler } from './queries/list-orders/list-orders.handler';
+import { OrderFulfilmentWorkflow } from './workflows/order-fulfilment.workflow';
+import { OrderProcessingConsumer } from './workflows/order-processing.consumer';
 
 /**
  * The ports (ORDER_REPOSITORY, PAYMENT_PROVIDER, CARRIER, NOTIFIER) are bound by the
- * infrastructure module. The fulfilment commands are also workflow tasks (@WorkflowTask).
+ * infrastructure module. The fulfilment commands are also workflow tasks (@WorkflowTask),
+ * run by order-fulfilment.asl.json, which OrderProcessingConsumer starts for each new order.
  */
 @Module({
+  imports: [OrderFulfilmentWorkflow],
   controllers: [OrdersController],
   providers: [
     CreateOrderHandler,
@@ -28,6 +32,7 @@ import { ListOrdersHandler } from './queries/list-orders/list-orders.handler';
     SendOrderNotificationHandler,
     CompleteOrderHandler,
     MarkPaymentFailedHandler,
+    OrderProcessingConsumer,
   ],
 })
 export class OrdersModule {}

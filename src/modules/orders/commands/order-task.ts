@@ -1,6 +1,5 @@
 import { Command, EventBus } from '@nestjs/cqrs';
-import type { JsonValue } from '../../workflow/domain/asl/asl-types';
-import type { TaskContext } from '../../workflow/domain/workflow-task';
+import type { JsonValue, TaskContext } from '../../workflow';
 import { Order } from '../domain/order';
 import { OrderRepository, StaleOrderError } from '../domain/order-repository.port';
 import { OrderStatus } from '../domain/order-status';
@@ -40,6 +39,16 @@ export async function loadTaskOrder(orders: OrderRepository, input: JsonValue): 
   const order = await orders.findById(tenantId, orderId);
   if (!order) throw new OrderTaskNotFoundError(`Order ${orderId} of tenant ${tenantId} not found`);
   return order;
+}
+
+/**
+ * Side effects are keyed by the order, not by the workflow execution: whoever runs the
+ * step, however often (a crash re-run, a second execution an admin started), an order is
+ * charged, shipped and emailed once. The payment key carries the order version so that a
+ * PENDING order revised after a failed attempt is charged its new total.
+ */
+export function sideEffectKey(order: Order, effect: string): string {
+  return `order:${order.props.tenantId}:${order.id}:${effect}`;
 }
 
 /** Writes `next` over `current` and announces it once committed. */

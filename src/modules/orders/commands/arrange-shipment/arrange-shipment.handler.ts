@@ -4,7 +4,7 @@ import { CARRIER, Carrier } from '../../domain/carrier.port';
 import type { OrderProps } from '../../domain/order';
 import { ORDER_REPOSITORY, OrderRepository } from '../../domain/order-repository.port';
 import { OrderStatus } from '../../domain/order-status';
-import { commitTransition, loadTaskOrder, SHIPPED_STATUSES } from '../order-task';
+import { commitTransition, loadTaskOrder, SHIPPED_STATUSES, sideEffectKey } from '../order-task';
 import { OrderStateError } from '../order-task.errors';
 import { ArrangeShipmentCommand, ArrangeShipmentResult } from './arrange-shipment.command';
 
@@ -17,7 +17,7 @@ export class ArrangeShipmentHandler implements ICommandHandler<ArrangeShipmentCo
     private readonly events: EventBus,
   ) {}
 
-  async execute({ input, context }: ArrangeShipmentCommand): Promise<ArrangeShipmentResult> {
+  async execute({ input }: ArrangeShipmentCommand): Promise<ArrangeShipmentResult> {
     const order = await loadTaskOrder(this.orders, input);
     const { props } = order;
     if (SHIPPED_STATUSES.includes(order.status) && props.trackingNumber) return resultOf(props);
@@ -27,7 +27,7 @@ export class ArrangeShipmentHandler implements ICommandHandler<ArrangeShipmentCo
       tenantId: props.tenantId,
       address: props.shippingAddress,
       items: props.items.map(({ sku, quantity }) => ({ sku, quantity })),
-      idempotencyKey: context.idempotencyKey,
+      idempotencyKey: sideEffectKey(order, 'shipment'),
     });
     const shipped = order.transition(OrderStatus.SHIPPED, {
       shipmentDate: shipment.createdAt,

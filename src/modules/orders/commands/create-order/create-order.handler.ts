@@ -2,6 +2,9 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { requestHash } from '../../../../common/idempotency/request-hash';
+import { ORDER_PROCESSING_QUEUE } from '../../../../common/queue/queue-definition';
+import { Queue, QUEUE } from '../../../../common/queue/queue.port';
+import { OrderProcessingMessage } from '../../workflows/order-processing.message';
 import { Order } from '../../domain/order';
 import { ORDER_REPOSITORY, OrderRepository } from '../../domain/order-repository.port';
 import { toItems, toShippingAddress } from '../../dto/to-domain';
@@ -14,6 +17,7 @@ const DEFAULT_CURRENCY = 'USD';
 export class CreateOrderHandler implements ICommandHandler<CreateOrderCommand> {
   constructor(
     @Inject(ORDER_REPOSITORY) private readonly orders: OrderRepository,
+    @Inject(QUEUE) private readonly queue: Queue,
     private readonly events: EventBus,
   ) {}
 
@@ -31,6 +35,9 @@ export class CreateOrderHandler implements ICommandHandler<CreateOrderCommand> {
     });
     const claim = idempotencyKey ? { key: idempotencyKey, requestHash: requestHash(input) } : undefined;
     const { order: stored, replayed } = await this.orders.create(order, claim);
+    // Also on a replay: the client may be retrying because this send failed the first time.
+    const message: OrderProcessingMessage = { tenantId, orderId: stored.id };
+    await this.queue.send(ORDER_PROCESSING_QUEUE, message, { deduplicationId: stored.id, attributes: { tenantId, orderId: stored.id } });
     if (!replayed) this.events.publish(new OrderCreatedEvent(stored.props));
     return { order: stored.props, replayed };
   }

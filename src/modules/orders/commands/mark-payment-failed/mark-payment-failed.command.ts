@@ -1,4 +1,4 @@
-import { WorkflowTask } from '../../../workflow/domain/workflow-task';
+import { WorkflowTask } from '../../../workflow';
 import type { OrderStatusResult } from '../complete-order/complete-order.command';
 import { OrderTaskCommand } from '../order-task';
 

@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../../workflow/domain/asl/asl-types';
+import type { JsonValue } from '../../../workflow';
 import { FulfilmentHarness, openFulfilmentHarness, taskContext } from '../../../../../test/support/fulfilment-harness';
 import { Order } from '../../domain/order';
 import { OrderStatus } from '../../domain/order-status';

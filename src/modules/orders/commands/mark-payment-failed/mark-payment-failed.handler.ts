@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
-import type { JsonValue } from '../../../workflow/domain/asl/asl-types';
+import type { JsonValue } from '../../../workflow';
 import { ORDER_REPOSITORY, OrderRepository } from '../../domain/order-repository.port';
 import { OrderStatus } from '../../domain/order-status';
 import type { OrderStatusResult } from '../complete-order/complete-order.command';

@@ -4,14 +4,14 @@ import type { OrderProps } from '../../domain/order';
 import { ORDER_REPOSITORY, OrderRepository } from '../../domain/order-repository.port';
 import { OrderStatus } from '../../domain/order-status';
 import { PAYMENT_PROVIDER, PaymentProvider } from '../../domain/payment-provider.port';
-import { commitTransition, loadTaskOrder, SHIPPED_STATUSES } from '../order-task';
+import { commitTransition, loadTaskOrder, SHIPPED_STATUSES, sideEffectKey } from '../order-task';
 import { OrderNotPayableError } from '../order-task.errors';
 import { ProcessPaymentCommand, ProcessPaymentResult } from './process-payment.command';
 
 const PAID_STATUSES: readonly OrderStatus[] = [OrderStatus.PAYMENT_PROCESSED, ...SHIPPED_STATUSES];
 
 /**
- * The charge is keyed by the task's idempotency key, so a re-run after a crash between
+ * The charge is keyed by the order and its version (sideEffectKey), so a re-run after a crash between
  * the charge and the order update gets the same charge back and only then updates the order.
  */
 @CommandHandler(ProcessPaymentCommand)
@@ -22,7 +22,7 @@ export class ProcessPaymentHandler implements ICommandHandler<ProcessPaymentComm
     private readonly events: EventBus,
   ) {}
 
-  async execute({ input, context }: ProcessPaymentCommand): Promise<ProcessPaymentResult> {
+  async execute({ input }: ProcessPaymentCommand): Promise<ProcessPaymentResult> {
     const order = await loadTaskOrder(this.orders, input);
     const { props } = order;
     if (PAID_STATUSES.includes(order.status) && props.transactionId) return resultOf(props);
@@ -33,7 +33,7 @@ export class ProcessPaymentHandler implements ICommandHandler<ProcessPaymentComm
       amount: props.totalAmount,
       currency: props.currency,
       paymentMethod: props.paymentMethod,
-      idempotencyKey: context.idempotencyKey,
+      idempotencyKey: sideEffectKey(order, `payment:v${order.version}`),
     });
     const paid = order.transition(OrderStatus.PAYMENT_PROCESSED, { paymentDate: charge.chargedAt, transactionId: charge.transactionId });
     await commitTransition(this.orders, this.events, order, paid);

@@ -1,4 +1,4 @@
-import { WorkflowTask } from '../../../workflow/domain/workflow-task';
+import { WorkflowTask } from '../../../workflow';
 import { OrderTaskCommand } from '../order-task';
 
 export interface SendOrderNotificationResult {

@@ -3,7 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { NOTIFIER, Notifier } from '../../../../common/notifications/notifier.port';
 import { ORDER_REPOSITORY, OrderRepository } from '../../domain/order-repository.port';
 import { renderOrderShippedEmail } from '../../domain/order-shipped.email';
-import { loadTaskOrder, SHIPPED_STATUSES } from '../order-task';
+import { loadTaskOrder, SHIPPED_STATUSES, sideEffectKey } from '../order-task';
 import { OrderStateError } from '../order-task.errors';
 import { SendOrderNotificationCommand, SendOrderNotificationResult } from './send-order-notification.command';
 
@@ -15,13 +15,13 @@ export class SendOrderNotificationHandler implements ICommandHandler<SendOrderNo
     @Inject(NOTIFIER) private readonly notifier: Notifier,
   ) {}
 
-  async execute({ input, context }: SendOrderNotificationCommand): Promise<SendOrderNotificationResult> {
+  async execute({ input }: SendOrderNotificationCommand): Promise<SendOrderNotificationResult> {
     const order = await loadTaskOrder(this.orders, input);
     if (!SHIPPED_STATUSES.includes(order.status)) {
       throw new OrderStateError(`Order ${order.id} is ${order.status}; the customer is notified once it has shipped`);
     }
     const { notificationId } = await this.notifier.send({
-      idempotencyKey: context.idempotencyKey,
+      idempotencyKey: sideEffectKey(order, 'shipped-email'),
       to: order.props.customerEmail,
       ...renderOrderShippedEmail(order.props),
       attributes: { orderId: order.id, tenantId: order.props.tenantId },
