@@ -70,6 +70,8 @@ describe(`Crash recovery (${separateWorker ? 'worker.ts killed, Postgres server'
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
       WORKFLOW_LEASE_SECONDS: '2',
+      RATE_LIMIT_PER_SECOND: '100000',
+      RATE_LIMIT_BURST: '100000',
       // Slow providers keep executions in flight long enough to be killed mid-task.
       SIMULATED_PROVIDER_LATENCY_MS: '150',
       WORKER_MODE: separateWorker ? 'separate' : 'in-process',
@@ -101,9 +103,10 @@ describe(`Crash recovery (${separateWorker ? 'worker.ts killed, Postgres server'
       orderIds.push(((await res.json()) as { orderId: string }).orderId);
     }
 
-    // Kill once some orders have moved on but not all are done.
+    // Kill once every execution has started and some have moved on, but not all are done.
     const statuses = async () => Promise.all(orderIds.map(async (id) => (await get(`/v1/orders/${id}`)).status));
-    for (let seen = await statuses(); !seen.some((s) => s !== 'PENDING'); seen = await statuses()) await new Promise((r) => setTimeout(r, 20));
+    const started = async () => ((await get('/v1/workflows/order-fulfilment/executions?limit=100')) as unknown as { items: unknown[] }).items.length;
+    while ((await started()) < ORDERS || !(await statuses()).some((s) => s !== 'PENDING')) await new Promise((r) => setTimeout(r, 20));
     expect((await statuses()).filter((s) => s === 'COMPLETED').length).toBeLessThan(ORDERS);
     worker.kill('SIGKILL');
     await once(worker, 'exit');
