@@ -73,7 +73,7 @@ describe(`Crash recovery (${separateWorker ? 'worker.ts killed, Postgres server'
       RATE_LIMIT_PER_SECOND: '100000',
       RATE_LIMIT_BURST: '100000',
       // Slow providers keep executions in flight long enough to be killed mid-task.
-      SIMULATED_PROVIDER_LATENCY_MS: '150',
+      SIMULATED_PROVIDER_LATENCY_MS: '400',
       WORKER_MODE: separateWorker ? 'separate' : 'in-process',
     };
   });

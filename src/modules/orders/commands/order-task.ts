@@ -44,8 +44,7 @@ export async function loadTaskOrder(orders: OrderRepository, input: JsonValue): 
 /**
  * Side effects are keyed by the order, not by the workflow execution: whoever runs the
  * step, however often (a crash re-run, a second execution an admin started), an order is
- * charged, shipped and emailed once. The payment key carries the order version so that a
- * PENDING order revised after a failed attempt is charged its new total.
+ * charged, shipped and emailed once.
  */
 export function sideEffectKey(order: Order, effect: string): string {
   return `order:${order.props.tenantId}:${order.id}:${effect}`;

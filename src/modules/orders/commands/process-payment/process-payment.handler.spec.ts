@@ -57,6 +57,15 @@ describe('ProcessPaymentHandler', () => {
     expect(await charges(order)).toBe(1);
   });
 
+  it('charges once even when two executions race on the same order with different task contexts', async () => {
+    const order = await h.placeOrder();
+    const results = await Promise.allSettled([run(order, taskContext()), run(order, taskContext())]);
+    expect(results.filter((r) => r.status === 'fulfilled').length).toBeGreaterThanOrEqual(1);
+    expect(await charges(order)).toBe(1);
+    const transactionIds = new Set(results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.transactionId] : [])));
+    expect(transactionIds.size).toBe(1);
+  });
+
   it('throws Payment.Declined with the decline code and leaves the order PENDING', async () => {
     const order = await h.placeOrder({ paymentMethod: 'pm_card_chargeDeclinedInsufficientFunds' });
     await expect(run(order)).rejects.toMatchObject({ name: 'Payment.Declined', message: expect.stringContaining('insufficient_funds') });

@@ -11,7 +11,7 @@ import { ProcessPaymentCommand, ProcessPaymentResult } from './process-payment.c
 const PAID_STATUSES: readonly OrderStatus[] = [OrderStatus.PAYMENT_PROCESSED, ...SHIPPED_STATUSES];
 
 /**
- * The charge is keyed by the order and its version (sideEffectKey), so a re-run after a crash between
+ * The charge is keyed by the order (sideEffectKey), so a re-run after a crash between
  * the charge and the order update gets the same charge back and only then updates the order.
  */
 @CommandHandler(ProcessPaymentCommand)
@@ -33,7 +33,7 @@ export class ProcessPaymentHandler implements ICommandHandler<ProcessPaymentComm
       amount: props.totalAmount,
       currency: props.currency,
       paymentMethod: props.paymentMethod,
-      idempotencyKey: sideEffectKey(order, `payment:v${order.version}`),
+      idempotencyKey: sideEffectKey(order, 'payment'),
     });
     const paid = order.transition(OrderStatus.PAYMENT_PROCESSED, { paymentDate: charge.chargedAt, transactionId: charge.transactionId });
     await commitTransition(this.orders, this.events, order, paid);

@@ -24,14 +24,13 @@ describe('SendOrderNotificationHandler', () => {
   });
   afterAll(() => h?.close());
 
-  it('emails the customer the shipped order, keyed by the task idempotency key', async () => {
+  it('emails the customer the shipped order, keyed by the order so any execution sends it once', async () => {
     const order = await h.placeOrder({ path: SHIPPED });
     const send = jest.spyOn(h.notifier, 'send');
-    const context = taskContext();
-    const { notificationId } = await run(order, context);
+    const { notificationId } = await run(order, taskContext());
     expect(send).toHaveBeenCalledWith(
       expect.objectContaining({
-        idempotencyKey: context.idempotencyKey,
+        idempotencyKey: `order:tenant-a:${order.id}:shipped-email`,
         to: 'ana@example.com',
         subject: `Your order ${order.id} has shipped`,
         attributes: { orderId: order.id, tenantId: 'tenant-a' },
