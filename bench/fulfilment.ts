@@ -7,7 +7,8 @@
  *
  * Env: BENCH_ORDERS (default 2000), BENCH_RATE (POSTs per second offered, default 250),
  *      BENCH_CONNECTIONS (concurrent POSTs, default 32), BENCH_DATABASE_URL (run on a real
- *      Postgres instead of PGlite: a scratch database is created there and dropped).
+ *      Postgres instead of PGlite: a scratch database is created there and dropped),
+ *      BENCH_APP_NODE_ARGS (extra node flags for the app, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  *
  * Latency is measured server side: orders.created_at (stamped when the POST is handled)
  * to workflow_executions.stopped_at (the COMPLETED transition is the last task).
@@ -77,7 +78,8 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'mercantil-bench-fulfilment-'));
   const database = await scratchDatabase();
   const port = await freePort();
-  const app: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist/main.js')], {
+  const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const app: ChildProcess = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/main.js')], {
     env: { ...process.env, ...database.env, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
