@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { EmbeddedWorkflowEngine } from './adapters/embedded-workflow-engine';
 import { PostgresExecutionRepository } from './adapters/postgres-execution.repository';
 import { CommandTaskInvoker } from './application/command-task-invoker';
 import { ExecutionRecovery } from './application/execution-recovery';
@@ -9,6 +10,7 @@ import { WorkflowMetrics } from './application/workflow-metrics';
 import { WorkflowRegistry } from './application/workflow-registry';
 import { StartExecutionHandler } from './commands/start-execution/start-execution.handler';
 import { EXECUTION_REPOSITORY } from './domain/execution-repository.port';
+import { WORKFLOW_ENGINE } from './domain/workflow-engine.port';
 import { GetExecutionHistoryHandler } from './queries/get-execution-history/get-execution-history.handler';
 import { GetExecutionHandler } from './queries/get-execution/get-execution.handler';
 import { ListExecutionsHandler } from './queries/list-executions/list-executions.handler';
@@ -45,6 +47,8 @@ class WorkflowDefinitionsModule {}
     GetWorkflowDefinitionHandler,
     ListExecutionsHandler,
     { provide: EXECUTION_REPOSITORY, inject: [DataSource], useFactory: (db: DataSource) => new PostgresExecutionRepository(db) },
+    EmbeddedWorkflowEngine,
+    { provide: WORKFLOW_ENGINE, useExisting: EmbeddedWorkflowEngine },
   ],
   exports: [WorkflowRegistry, ExecutionRecovery],
 })

@@ -1,15 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Execution } from '../../domain/execution';
-import { EXECUTION_REPOSITORY, ExecutionRepository } from '../../domain/execution-repository.port';
-import { loadExecution } from '../load-execution';
+import { WORKFLOW_ENGINE, WorkflowEngine } from '../../domain/workflow-engine.port';
 import { GetExecutionQuery } from './get-execution.query';
 
 @QueryHandler(GetExecutionQuery)
 export class GetExecutionHandler implements IQueryHandler<GetExecutionQuery> {
-  constructor(@Inject(EXECUTION_REPOSITORY) private readonly executions: ExecutionRepository) {}
+  constructor(@Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine) {}
 
   execute({ tenantId, executionId }: GetExecutionQuery): Promise<Execution> {
-    return loadExecution(this.executions, tenantId, executionId);
+    return this.engine.get(tenantId, executionId);
   }
 }
