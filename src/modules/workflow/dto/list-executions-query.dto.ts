@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { ExecutionStatus } from '../domain/execution';
 
-export class ListExecutionsQueryDto {
+export class ListExecutionsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Exact execution name, e.g. the order id for order-fulfilment' })
   @IsOptional()
   @IsString()
@@ -14,18 +14,4 @@ export class ListExecutionsQueryDto {
   @IsOptional()
   @IsEnum(ExecutionStatus)
   status?: ExecutionStatus;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'Opaque cursor from a previous page’s nextCursor' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 512)
-  cursor?: string;
 }
