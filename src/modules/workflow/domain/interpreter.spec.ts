@@ -46,6 +46,14 @@ async function run(machine: StateMachine, input: JsonValue, tasks: Record<string
   throw new Error('did not finish in 500 steps');
 }
 
+/** An execution entered at its first state, to drive one step by hand. */
+function started(machine: StateMachine, checkpoint: () => Promise<void> = async () => undefined) {
+  const sink: EventSink = { emit: () => undefined, checkpoint };
+  const meta = { executionId: 'e', workflowName: 'w', name: 'e', input: {}, startedAt: new Date().toISOString() };
+  const interpreter = new Interpreter(machine, meta, { now: () => new Date() });
+  return { interpreter, sink, runtime: interpreter.start(sink) };
+}
+
 const failing = (error: string, cause = 'boom') => () => {
   throw new StatesError(error, cause);
 };
@@ -272,10 +280,7 @@ describe('Interpreter: Catch', () => {
         Caught: { Type: 'Succeed' },
       },
     };
-    const sink: EventSink = { emit: () => undefined, checkpoint: async () => undefined };
-    const meta = { executionId: 'e', workflowName: 'w', name: 'e', input: {}, startedAt: new Date().toISOString() };
-    const interpreter = new Interpreter(simple, meta, { now: () => new Date() });
-    const runtime = interpreter.start(sink);
+    const { interpreter, runtime, sink } = started(simple);
     runtime.frames.root.phase = { kind: 'running-task', attempt: 1 };
     const invoke = jest.fn();
     const outcome = await interpreter.advance(runtime, runtime.frames.root, sink, { isIdempotent: () => false, invoke });
@@ -287,10 +292,7 @@ describe('Interpreter: Catch', () => {
   it('persists a checkpoint before invoking a task that is not idempotent', async () => {
     const simple: StateMachine = { StartAt: 'T', States: { T: { Type: 'Task', Resource: '${T}', End: true } } };
     const order: string[] = [];
-    const sink: EventSink = { emit: () => undefined, checkpoint: async () => void order.push('checkpoint') };
-    const meta = { executionId: 'e', workflowName: 'w', name: 'e', input: {}, startedAt: new Date().toISOString() };
-    const interpreter = new Interpreter(simple, meta, { now: () => new Date() });
-    const runtime = interpreter.start(sink);
+    const { interpreter, runtime, sink } = started(simple, async () => void order.push('checkpoint'));
     await interpreter.advance(runtime, runtime.frames.root, sink, {
       isIdempotent: () => false,
       invoke: async () => {
