@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { runSql } from '../database/run-sql';
 import type { Notification } from '../../common/notifications/notifier.port';
 
 export interface LedgerClaim {
@@ -23,7 +24,8 @@ export class NotificationLedger {
 
   async claim(n: Notification): Promise<LedgerClaim> {
     const at = this.now();
-    const inserted: { notification_id: string }[] = await this.db.query(
+    const { rows: inserted } = await runSql<{ notification_id: string }>(
+      this.db,
       `INSERT INTO notification_outbox (notification_id, idempotency_key, channel, recipient, subject, attributes, status, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $7)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING notification_id`,
@@ -31,13 +33,15 @@ export class NotificationLedger {
     );
     if (inserted[0]) return { notificationId: inserted[0].notification_id, duplicate: false, deliver: true };
     // Only one concurrent caller can move a failed row back to pending, so only one re-delivers.
-    const [retried]: [{ notification_id: string }[], number] = await this.db.query(
+    const { rows: retried } = await runSql<{ notification_id: string }>(
+      this.db,
       `UPDATE notification_outbox SET status = 'pending', error = NULL, updated_at = $2
        WHERE idempotency_key = $1 AND status = 'failed' RETURNING notification_id`,
       [n.idempotencyKey, at],
     );
     if (retried[0]) return { notificationId: retried[0].notification_id, duplicate: true, deliver: true };
-    const rows: { notification_id: string }[] = await this.db.query(
+    const { rows } = await runSql<{ notification_id: string }>(
+      this.db,
       `SELECT notification_id FROM notification_outbox WHERE idempotency_key = $1`,
       [n.idempotencyKey],
     );
@@ -46,14 +50,16 @@ export class NotificationLedger {
 
   /** `location` is where it landed: the .eml path, the SNS message id. */
   async settle(notificationId: string, status: 'written' | 'sent', location: string): Promise<void> {
-    await this.db.query(
+    await runSql(
+      this.db,
       `UPDATE notification_outbox SET status = $2, location = $3, error = NULL, updated_at = $4 WHERE notification_id = $1`,
       [notificationId, status, location, this.now()],
     );
   }
 
   async fail(notificationId: string, error: string, location?: string): Promise<void> {
-    await this.db.query(
+    await runSql(
+      this.db,
       `UPDATE notification_outbox SET status = 'failed', error = $2, location = $3, updated_at = $4 WHERE notification_id = $1`,
       [notificationId, error, location ?? null, this.now()],
     );

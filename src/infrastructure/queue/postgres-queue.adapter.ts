@@ -14,6 +14,7 @@ import {
   SendOptions,
 } from '../../common/queue/queue.port';
 import { backoffSeconds, definitionOf } from './queue-policy';
+import { runSql } from '../database/run-sql';
 
 export interface PostgresQueueOptions {
   definitions?: readonly QueueDefinition[];
@@ -95,12 +96,13 @@ export class PostgresQueueAdapter implements Queue {
     const delay = options.delaySeconds ?? 0;
     const params = [id, queue, JSON.stringify(body ?? null), options.attributes ?? {}, options.deduplicationId ?? null, delay];
     for (;;) {
-      const inserted: { id: string }[] = await this.db.query(INSERT, params);
+      const { rows: inserted } = await runSql<{ id: string }>(this.db, INSERT, params);
       if (inserted.length > 0) {
         if (delay <= 0) this.notify(queue);
         return id;
       }
-      const existing: { id: string }[] = await this.db.query(
+      const { rows: existing } = await runSql<{ id: string }>(
+        this.db,
         `SELECT id FROM queue_messages WHERE queue = $1 AND deduplication_id = $2`,
         [queue, options.deduplicationId],
       );
@@ -115,7 +117,8 @@ export class PostgresQueueAdapter implements Queue {
    */
   async sendCronFire(name: string, fireAt: Date, queue: string, body: unknown, attributes: MessageAttributes): Promise<boolean> {
     definitionOf(this.definitions, queue);
-    const rows: unknown[] = await this.db.query(
+    const { rows } = await runSql(
+      this.db,
       `WITH claimed AS (
          UPDATE queue_cron_state SET last_fire_at = $2 WHERE name = $1 AND last_fire_at < $2 RETURNING name)
        INSERT INTO queue_messages (id, queue, body, attributes, visible_at)
@@ -129,7 +132,8 @@ export class PostgresQueueAdapter implements Queue {
 
   /** Records `fireAt` as a schedule's baseline if it has none yet; returns the stored last fire. */
   async initCronState(name: string, fireAt: Date): Promise<Date> {
-    const rows: { last_fire_at: Date }[] = await this.db.query(
+    const { rows } = await runSql<{ last_fire_at: Date }>(
+      this.db,
       `WITH ins AS (INSERT INTO queue_cron_state (name, last_fire_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING last_fire_at)
        SELECT last_fire_at FROM ins UNION ALL SELECT last_fire_at FROM queue_cron_state WHERE name = $1`,
       [name, fireAt],
@@ -165,7 +169,8 @@ export class PostgresQueueAdapter implements Queue {
   private async flushAcks(): Promise<void> {
     const acks = this.pendingAcks.splice(0);
     try {
-      await this.db.query(
+      await runSql(
+        this.db,
         `DELETE FROM queue_messages q USING unnest($1::uuid[], $2::int[]) AS a(id, attempt) WHERE q.id = a.id AND q.attempt = a.attempt`,
         [acks.map((a) => a.id), acks.map((a) => a.attempt)],
       );
@@ -182,8 +187,8 @@ export class PostgresQueueAdapter implements Queue {
       return (await this.deadLetter(message.queue, id, attempt, error)) ? { outcome: 'dead-lettered' } : { outcome: 'stale' };
     }
     const delaySeconds = backoffSeconds(definition, attempt, this.random);
-    // TypeORM answers an UPDATE with [rows, affected count].
-    const [, updated]: [unknown[], number] = await this.db.query(
+    const { rowCount: updated } = await runSql(
+      this.db,
       `UPDATE queue_messages SET visible_at = now() + $3::float8 * interval '1 second', last_error = $4
        WHERE id = $1 AND attempt = $2`,
       [id, attempt, delaySeconds, truncate(error)],
@@ -192,7 +197,9 @@ export class PostgresQueueAdapter implements Queue {
   }
 
   async depth(queue: string): Promise<QueueDepth> {
-    const [row]: Record<'visible' | 'in_flight' | 'delayed' | 'dead_lettered' | 'oldest', string>[] = await this.db.query(DEPTH, [
+    const {
+      rows: [row],
+    } = await runSql<Record<'visible' | 'in_flight' | 'delayed' | 'dead_lettered' | 'oldest', string>>(this.db, DEPTH, [
       queue,
       deadLetterQueueOf(queue),
     ]);
@@ -207,9 +214,9 @@ export class PostgresQueueAdapter implements Queue {
   }
 
   private async claim<T>(queue: string, definition: QueueDefinition, maxMessages: number): Promise<QueueMessage<T>[]> {
-    const rows: [MessageRow[], number] = await this.db.query(CLAIM, [queue, maxMessages, definition.visibilityTimeoutSeconds]);
+    const { rows } = await runSql<MessageRow>(this.db, CLAIM, [queue, maxMessages, definition.visibilityTimeoutSeconds]);
     const messages: QueueMessage<T>[] = [];
-    for (const row of rows[0]) {
+    for (const row of rows) {
       // Delivered maxAttempts times and never acked or retried: its consumer keeps dying
       // on it. Dead-letter it here, as SQS's redrive policy would.
       if (row.attempt > definition.maxAttempts) {
@@ -231,7 +238,7 @@ export class PostgresQueueAdapter implements Queue {
 
   private async deadLetter(queue: string, id: string, attempt: number, error: string): Promise<boolean> {
     const dlq = deadLetterQueueOf(queue);
-    const [, moved]: [unknown[], number] = await this.db.query(DEAD_LETTER, [id, attempt, dlq, truncate(error)]);
+    const { rowCount: moved } = await runSql(this.db, DEAD_LETTER, [id, attempt, dlq, truncate(error)]);
     if (moved > 0) this.notify(dlq);
     return moved > 0;
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { formatAmount } from '../../../common/money/money';
 import { decodeCursor, encodeCursor } from '../../../common/pagination/cursor';
+import { runSql } from '../../../infrastructure/database/run-sql';
 import { Order, OrderProps } from '../domain/order';
 import {
   CreateOrderResult,
@@ -65,7 +66,7 @@ export class PostgresOrderRepository implements OrderRepository {
       if (replay) return replay;
     }
     if (!idempotency) {
-      await this.db.query(INSERT_ORDER, toValues(order.props));
+      await runSql(this.db, INSERT_ORDER, toValues(order.props));
       return { order, replayed: false };
     }
     return this.db.transaction(async (tx) => {
@@ -99,7 +100,8 @@ export class PostgresOrderRepository implements OrderRepository {
 
   async findById(tenantId: string, orderId: string): Promise<Order | null> {
     if (!UUID.test(orderId)) return null;
-    const rows: OrderRow[] = await this.db.query(
+    const { rows } = await runSql<OrderRow>(
+      this.db,
       `SELECT ${COLUMNS} FROM orders WHERE order_id = $1 AND tenant_id = $2`,
       [orderId, tenantId],
     );
@@ -121,7 +123,8 @@ export class PostgresOrderRepository implements OrderRepository {
       where.push(`(created_at, order_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(query.limit + 1);
-    const rows: OrderRow[] = await this.db.query(
+    const { rows } = await runSql<OrderRow>(
+      this.db,
       `SELECT ${COLUMNS} FROM orders WHERE ${where.join(' AND ')}
        ORDER BY created_at DESC, order_id DESC LIMIT $${params.length}`,
       params,
@@ -134,7 +137,8 @@ export class PostgresOrderRepository implements OrderRepository {
 
   async update(order: Order): Promise<void> {
     const p = order.props;
-    const result: [unknown[], number] = await this.db.query(
+    const { rowCount } = await runSql(
+      this.db,
       `UPDATE orders SET items = $3, total_amount = $4, status = $5, shipping_address = $6, payment_date = $7,
          transaction_id = $8, shipment_date = $9, tracking_number = $10, carrier = $11, estimated_delivery_date = $12,
          delivery_date = $13, failure_reason = $14, updated_at = $15, version = $16
@@ -146,7 +150,7 @@ export class PostgresOrderRepository implements OrderRepository {
         p.updatedAt, p.version, p.version - 1,
       ],
     );
-    if (result[1] !== 1) throw new StaleOrderError(p.orderId);
+    if (rowCount !== 1) throw new StaleOrderError(p.orderId);
   }
 }
 

@@ -1,6 +1,7 @@
 import { isISO31661Alpha2 } from 'class-validator';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { runSql } from '../../../infrastructure/database/run-sql';
 import {
   Carrier,
   CarrierName,
@@ -54,7 +55,8 @@ export class SimulatedCarrier implements Carrier {
     const carrier = carrierFor(country);
     const bookedAt = this.now();
     const days = country === this.originCountry ? BUSINESS_DAYS.domestic : BUSINESS_DAYS.international;
-    const inserted: ShipmentRow[] = await this.db.query(
+    const { rows: inserted } = await runSql<ShipmentRow>(
+      this.db,
       `INSERT INTO shipments (idempotency_key, shipment_id, tenant_id, order_id, carrier, tracking_number,
          estimated_delivery_date, address, items, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -79,7 +81,7 @@ export class SimulatedCarrier implements Carrier {
   }
 
   private async find(idempotencyKey: string): Promise<ShipmentRow> {
-    const rows: ShipmentRow[] = await this.db.query(`SELECT ${RETURNED} FROM shipments WHERE idempotency_key = $1`, [idempotencyKey]);
+    const { rows } = await runSql<ShipmentRow>(this.db, `SELECT ${RETURNED} FROM shipments WHERE idempotency_key = $1`, [idempotencyKey]);
     if (!rows[0]) throw new Error(`Shipment ${idempotencyKey} vanished after it was booked`);
     return rows[0];
   }

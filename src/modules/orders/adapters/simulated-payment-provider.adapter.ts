@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { runSql } from '../../../infrastructure/database/run-sql';
 import { DECIMAL_AMOUNT, formatAmount } from '../../../common/money/money';
 import {
   Charge,
@@ -67,7 +68,8 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   /** Records the attempt; a key that is still undecided counts one more attempt. */
   private async claim(r: ChargeRequest): Promise<PaymentRow> {
     const at = this.now();
-    const claimed: PaymentRow[] = await this.db.query(
+    const { rows: claimed } = await runSql<PaymentRow>(
+      this.db,
       `INSERT INTO payments (idempotency_key, tenant_id, order_id, amount, currency, payment_method, status, attempts, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, 'processing', 1, $7, $7)
        ON CONFLICT (idempotency_key) DO UPDATE SET attempts = payments.attempts + 1, updated_at = EXCLUDED.updated_at
@@ -87,8 +89,8 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     }
     const declined = behaviour.outcome === 'decline';
     const at = this.now();
-    // TypeORM answers an UPDATE with [rows, rowCount].
-    const [settled]: [PaymentRow[], number] = await this.db.query(
+    const { rows: settled } = await runSql<PaymentRow>(
+      this.db,
       `UPDATE payments SET status = $2, transaction_id = $3, decline_code = $4, charged_at = $5, updated_at = $6
        WHERE idempotency_key = $1 AND status = 'processing' RETURNING *`,
       [
@@ -105,7 +107,7 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   }
 
   private async find(idempotencyKey: string): Promise<PaymentRow> {
-    const rows: PaymentRow[] = await this.db.query(`SELECT * FROM payments WHERE idempotency_key = $1`, [idempotencyKey]);
+    const { rows } = await runSql<PaymentRow>(this.db, `SELECT * FROM payments WHERE idempotency_key = $1`, [idempotencyKey]);
     if (!rows[0]) throw new Error(`Payment ${idempotencyKey} vanished after it was claimed`);
     return rows[0];
   }

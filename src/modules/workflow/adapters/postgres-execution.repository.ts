@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { runSql } from '../../../infrastructure/database/run-sql';
 import { JsonValue } from '../domain/asl/asl-types';
 import { Execution, ExecutionStatus, HistoryEvent } from '../domain/execution';
 import { decodeCursor, encodeCursor } from '../../../common/pagination/cursor';
@@ -66,14 +67,15 @@ function toExecution(row: ExecutionRow): Execution & { eventCount: number } {
   };
 }
 
-/** Every statement is a SELECT over CTEs: TypeORM returns plain rows for those, unlike bare UPDATE ... RETURNING. */
+/** Writes are single statements over CTEs, so a transition and its history land together. */
 @Injectable()
 export class PostgresExecutionRepository implements ExecutionRepository {
   constructor(private readonly db: DataSource) {}
 
   async create(execution: Execution, events: HistoryEvent[]) {
     const e = execution;
-    const rows: { execution_id: string }[] = await this.db.query(
+    const { rows } = await runSql<{ execution_id: string }>(
+      this.db,
       `WITH created AS (
          INSERT INTO workflow_executions (${COLUMNS}, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, NULL, NULL, NULL, $7, $8, $9, NULL, $10, now())
@@ -87,7 +89,10 @@ export class PostgresExecutionRepository implements ExecutionRepository {
       [e.executionId, e.workflowName, e.name, e.tenantId, e.status, JSON.stringify(e.input), JSON.stringify(e.runtime), events.length, e.startedAt, e.deadlineAt, numbered(events, 0)],
     );
     if (rows.length > 0) return { execution, created: true };
-    const [existing]: ExecutionRow[] = await this.db.query(
+    const {
+      rows: [existing],
+    } = await runSql<ExecutionRow>(
+      this.db,
       `SELECT ${COLUMNS} FROM workflow_executions WHERE workflow_name = $1 AND execution_name = $2`,
       [e.workflowName, e.name],
     );
@@ -95,7 +100,9 @@ export class PostgresExecutionRepository implements ExecutionRepository {
   }
 
   async findById(executionId: string) {
-    const [row]: ExecutionRow[] = await this.db.query(`SELECT ${COLUMNS} FROM workflow_executions WHERE execution_id = $1`, [executionId]);
+    const {
+      rows: [row],
+    } = await runSql<ExecutionRow>(this.db, `SELECT ${COLUMNS} FROM workflow_executions WHERE execution_id = $1`, [executionId]);
     return row ? toExecution(row) : null;
   }
 
@@ -108,7 +115,8 @@ export class PostgresExecutionRepository implements ExecutionRepository {
       const [startedAt, executionId] = decodeCursor(query.cursor, isPosition);
       where.push(`(started_at, execution_id) < ($${params.push(startedAt)}::timestamptz, $${params.push(executionId)}::uuid)`);
     }
-    const rows: ExecutionRow[] = await this.db.query(
+    const { rows } = await runSql<ExecutionRow>(
+      this.db,
       `SELECT ${COLUMNS} FROM workflow_executions WHERE ${where.join(' AND ')}
        ORDER BY started_at DESC, execution_id DESC LIMIT $${params.push(query.limit + 1)}`,
       params,
@@ -119,9 +127,9 @@ export class PostgresExecutionRepository implements ExecutionRepository {
   }
 
   async history(executionId: string, page: { afterId: number; limit: number }): Promise<StoredHistoryEvent[]> {
-    const rows: { event_id: number; type: string; state_name: string | null; details: HistoryEvent['details']; occurred_at: Date }[] =
-      await this.db.query(
-        `SELECT event_id, type, state_name, details, occurred_at FROM workflow_history
+    const { rows } = await runSql<{ event_id: number; type: string; state_name: string | null; details: HistoryEvent['details']; occurred_at: Date }>(
+      this.db,
+      `SELECT event_id, type, state_name, details, occurred_at FROM workflow_history
          WHERE execution_id = $1 AND event_id > $2 ORDER BY event_id LIMIT $3`,
         [executionId, page.afterId, page.limit],
       );
@@ -135,7 +143,8 @@ export class PostgresExecutionRepository implements ExecutionRepository {
   }
 
   async acquire(executionId: string, owner: string, leaseSeconds: number) {
-    const rows: ExecutionRow[] = await this.db.query(
+    const { rows } = await runSql<ExecutionRow>(
+      this.db,
       `WITH leased AS (
          UPDATE workflow_executions
          SET lease_owner = $2, lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
@@ -149,7 +158,8 @@ export class PostgresExecutionRepository implements ExecutionRepository {
   }
 
   async renew(executionId: string, owner: string, leaseSeconds: number): Promise<boolean> {
-    const rows = await this.db.query(
+    const { rows } = await runSql(
+      this.db,
       `WITH renewed AS (
          UPDATE workflow_executions SET lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
          WHERE execution_id = $1 AND lease_owner = $2 RETURNING 1)
@@ -161,7 +171,8 @@ export class PostgresExecutionRepository implements ExecutionRepository {
 
   async save(execution: Execution & { eventCount: number }, events: HistoryEvent[], owner: string, options: SaveOptions): Promise<void> {
     const e = execution;
-    const rows: { saved: string }[] = await this.db.query(
+    const { rows } = await runSql<{ saved: string }>(
+      this.db,
       `WITH saved AS (
          UPDATE workflow_executions
          SET status = $3, output = $4, error = $5, cause = $6, runtime = $7, event_count = event_count + $8,
@@ -195,7 +206,8 @@ export class PostgresExecutionRepository implements ExecutionRepository {
   }
 
   async stalled(idleSeconds: number, limit: number): Promise<string[]> {
-    const rows: { execution_id: string }[] = await this.db.query(
+    const { rows } = await runSql<{ execution_id: string }>(
+      this.db,
       `SELECT execution_id FROM workflow_executions
        WHERE status = 'RUNNING'
          AND updated_at < now() - make_interval(secs => $1)
