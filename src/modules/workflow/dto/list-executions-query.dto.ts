@@ -23,9 +23,10 @@ export class ListExecutionsQueryDto {
   @Max(100)
   limit?: number;
 
+  // Step Functions' nextToken, which the step-functions engine passes through, runs to 3,096 characters.
   @ApiPropertyOptional({ description: 'Opaque cursor from a previous page’s nextCursor' })
   @IsOptional()
   @IsString()
-  @Length(1, 512)
+  @Length(1, 4096)
   cursor?: string;
 }
