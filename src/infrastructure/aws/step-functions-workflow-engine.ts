@@ -106,9 +106,8 @@ export class StepFunctionsWorkflowEngine implements WorkflowEngine {
     // Other tenants' executions are skipped, so a page may come back short, even empty, with
     // a cursor. Each request asks only for what is missing, so no execution is read and lost.
     for (let calls = 0; calls < MAX_LIST_CALLS && items.length < limit; calls++) {
-      const page = await this.client
-        .send(new ListExecutionsCommand({ stateMachineArn: this.ids.stateMachineArn(workflowName), statusFilter: status, maxResults: limit - items.length, nextToken }))
-        .catch((error: unknown) => Promise.reject(translate(error, `Workflow ${workflowName}`)));
+      const request = { stateMachineArn: this.ids.stateMachineArn(workflowName), statusFilter: status, maxResults: limit - items.length, nextToken };
+      const page = await this.call(`Workflow ${workflowName}`, () => this.client.send(new ListExecutionsCommand(request)));
       for (const item of page.executions ?? []) {
         if (item.name!.startsWith(prefix)) items.push(this.summary(tenantId, workflowName, prefix, item));
       }
@@ -128,9 +127,8 @@ export class StepFunctionsWorkflowEngine implements WorkflowEngine {
     // asking for afterId + limit events in all fetches exactly what is needed.
     do {
       const maxResults = Math.min(MAX_HISTORY_PAGE, Math.max(afterId + limit - read, limit - events.length));
-      const page = await this.client
-        .send(new GetExecutionHistoryCommand({ executionArn: ref.executionArn, maxResults, nextToken, includeExecutionData: true }))
-        .catch((error: unknown) => Promise.reject(translate(error, `Execution ${executionId}`)));
+      const request = { executionArn: ref.executionArn, maxResults, nextToken, includeExecutionData: true };
+      const page = await this.call(`Execution ${executionId}`, () => this.client.send(new GetExecutionHistoryCommand(request)));
       for (const event of page.events ?? []) {
         read++;
         if (event.id! > afterId && events.length < limit) events.push(toHistoryEvent(event));
@@ -156,11 +154,16 @@ export class StepFunctionsWorkflowEngine implements WorkflowEngine {
     return { items: view && (!status || view.status === status) ? [view] : [], nextCursor: null };
   }
 
-  private async describe(executionArn: string, label: string): Promise<DescribeExecutionCommandOutput> {
+  private describe(executionArn: string, label: string): Promise<DescribeExecutionCommandOutput> {
+    return this.call(`Execution ${label}`, () => this.client.send(new DescribeExecutionCommand({ executionArn })));
+  }
+
+  /** Runs one SDK request, turning the errors callers can act on into application errors. */
+  private async call<T>(subject: string, request: () => Promise<T>): Promise<T> {
     try {
-      return await this.client.send(new DescribeExecutionCommand({ executionArn }));
+      return await request();
     } catch (error) {
-      throw translate(error, `Execution ${label}`);
+      throw translate(error, subject);
     }
   }
 
