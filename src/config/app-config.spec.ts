@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       profile: 'embedded',
       http: { port: 3000 },
-      ports: { orderStore: 'postgres' },
+      ports: { orderStore: 'postgres', workflowEngine: 'embedded' },
       auth: { issuer: DEV_ISSUER, devIssuer: true, tokenUse: 'id' },
       rateLimit: { perSecond: 50, burst: 250 },
       seedDemo: true,
@@ -18,10 +18,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ ORDER_STORE: 'dynamodb' }).ports.orderStore).toBe('dynamodb');
     const aws = { MERCANTIL_PROFILE: 'aws', DATABASE_URL: 'postgres://db/x', AUTH_ISSUER: 'https://cognito-idp.eu-west-1.amazonaws.com/pool', AUTH_AUDIENCE: 'client',
       SQS_QUEUE_URL_PREFIX: 'https://sqs.eu-west-1.amazonaws.com/123456789012/mercantil-',
-      ORDER_NOTIFICATIONS_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:order-notifications' };
-    expect(loadConfig(aws).ports).toEqual({ orderStore: 'dynamodb', queue: 'sqs', notifier: 'sns' });
-    expect(loadConfig({ ...aws, QUEUE: 'postgres', NOTIFIER: 'outbox' }).ports).toEqual({ orderStore: 'dynamodb', queue: 'postgres', notifier: 'outbox' });
+      ORDER_NOTIFICATIONS_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:order-notifications',
+      STATE_MACHINE_ARN_PREFIX: 'arn:aws:states:eu-west-1:123456789012:stateMachine:mercantil-' };
+    expect(loadConfig(aws).ports).toEqual({ orderStore: 'dynamodb', queue: 'sqs', notifier: 'sns', workflowEngine: 'step-functions' });
+    expect(loadConfig({ ...aws, QUEUE: 'postgres', NOTIFIER: 'outbox', WORKFLOW_ENGINE: 'embedded' }).ports).toEqual({
+      orderStore: 'dynamodb',
+      queue: 'postgres',
+      notifier: 'outbox',
+      workflowEngine: 'embedded',
+    });
     expect(loadConfig({ ...aws, ORDER_STORE: 'postgres' }).ports.orderStore).toBe('postgres');
+    expect(loadConfig({ ...aws, SFN_ENDPOINT: 'http://localhost:4566' }).aws).toMatchObject({
+      stateMachineArnPrefix: 'arn:aws:states:eu-west-1:123456789012:stateMachine:mercantil-',
+      sfnEndpoint: 'http://localhost:4566',
+    });
     expect(loadConfig(aws).auth.jwksUrl).toBe('https://cognito-idp.eu-west-1.amazonaws.com/pool/.well-known/jwks.json');
   });
 
@@ -36,6 +46,10 @@ describe('loadConfig', () => {
     [{ QUEUE: 'sqs' }, /SQS_QUEUE_URL_PREFIX is required/],
     [{ NOTIFIER: 'sns' }, /ORDER_NOTIFICATIONS_TOPIC_ARN is required/],
     [{ WORKER_MODE: 'elsewhere' }, /WORKER_MODE/],
+    [{ WORKFLOW_ENGINE: 'temporal' }, /WORKFLOW_ENGINE/],
+    [{ WORKFLOW_ENGINE: 'step-functions' }, /STATE_MACHINE_ARN_PREFIX is required/],
+    [{ WORKFLOW_ENGINE: 'step-functions', STATE_MACHINE_ARN_PREFIX: 'mercantil-' }, /STATE_MACHINE_ARN_PREFIX must look like/],
+    [{ SFN_ENDPOINT: 'not a url' }, /SFN_ENDPOINT/],
     [{ SMTP_URL: 'http://mail' }, /SMTP_URL/],
   ])('rejects %j with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigValidationError);

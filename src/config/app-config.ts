@@ -6,6 +6,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   validateSync,
@@ -16,6 +17,7 @@ export type OrderStore = 'postgres' | 'dynamodb';
 export type TokenUse = 'id' | 'access';
 export type QueueBackend = 'postgres' | 'sqs';
 export type NotifierBackend = 'outbox' | 'sns';
+export type WorkflowEngineBackend = 'embedded' | 'step-functions';
 /** in-process: the HTTP app also runs the queue consumers; separate: only worker.ts does. */
 export type WorkerMode = 'in-process' | 'separate';
 
@@ -103,6 +105,21 @@ export class EnvironmentVariables {
   @IsUrl({ require_tld: false })
   SQS_ENDPOINT?: string;
 
+  @IsOptional()
+  @IsIn(['embedded', 'step-functions'])
+  WORKFLOW_ENGINE?: WorkflowEngineBackend;
+
+  /** A state machine's ARN is `${STATE_MACHINE_ARN_PREFIX}${workflowName}`, e.g. arn:aws:states:eu-west-1:123456789012:stateMachine:mercantil- */
+  @IsOptional()
+  @Matches(/^arn:[a-z-]+:states:[a-z0-9-]+:\d{12}:stateMachine:[A-Za-z0-9_-]*$/, {
+    message: 'STATE_MACHINE_ARN_PREFIX must look like arn:aws:states:<region>:<account>:stateMachine:<name prefix>',
+  })
+  STATE_MACHINE_ARN_PREFIX?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false })
+  SFN_ENDPOINT?: string;
+
   @IsIn(['in-process', 'separate'])
   WORKER_MODE: WorkerMode = 'in-process';
 
@@ -159,7 +176,7 @@ export interface AppConfig {
   http: { port: number; host: string };
   dataDir: string;
   database: { url?: string };
-  ports: { orderStore: OrderStore; queue: QueueBackend; notifier: NotifierBackend };
+  ports: { orderStore: OrderStore; queue: QueueBackend; notifier: NotifierBackend; workflowEngine: WorkflowEngineBackend };
   aws: {
     region: string;
     dynamodbEndpoint?: string;
@@ -167,6 +184,8 @@ export interface AppConfig {
     sqsQueueUrlPrefix?: string;
     sqsEndpoint?: string;
     orderNotificationsTopicArn?: string;
+    stateMachineArnPrefix?: string;
+    sfnEndpoint?: string;
   };
   worker: { mode: WorkerMode; concurrency: number };
   workflow: { leaseSeconds: number };
@@ -218,6 +237,9 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
   if ((vars.NOTIFIER ?? (aws ? 'sns' : 'outbox')) === 'sns' && !vars.ORDER_NOTIFICATIONS_TOPIC_ARN) {
     throw new ConfigValidationError('Invalid configuration:\n  ORDER_NOTIFICATIONS_TOPIC_ARN is required when notifications go to SNS');
   }
+  if ((vars.WORKFLOW_ENGINE ?? (aws ? 'step-functions' : 'embedded')) === 'step-functions' && !vars.STATE_MACHINE_ARN_PREFIX) {
+    throw new ConfigValidationError('Invalid configuration:\n  STATE_MACHINE_ARN_PREFIX is required when WORKFLOW_ENGINE=step-functions');
+  }
   const devIssuer = !vars.AUTH_ISSUER;
   return {
     profile: vars.MERCANTIL_PROFILE,
@@ -229,6 +251,7 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       orderStore: vars.ORDER_STORE ?? (aws ? 'dynamodb' : 'postgres'),
       queue: vars.QUEUE ?? (aws ? 'sqs' : 'postgres'),
       notifier: vars.NOTIFIER ?? (aws ? 'sns' : 'outbox'),
+      workflowEngine: vars.WORKFLOW_ENGINE ?? (aws ? 'step-functions' : 'embedded'),
     },
     aws: {
       region: vars.AWS_REGION,
@@ -237,6 +260,8 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       sqsQueueUrlPrefix: vars.SQS_QUEUE_URL_PREFIX,
       sqsEndpoint: vars.SQS_ENDPOINT,
       orderNotificationsTopicArn: vars.ORDER_NOTIFICATIONS_TOPIC_ARN,
+      stateMachineArnPrefix: vars.STATE_MACHINE_ARN_PREFIX,
+      sfnEndpoint: vars.SFN_ENDPOINT,
     },
     worker: { mode: vars.WORKER_MODE, concurrency: vars.WORKER_CONCURRENCY },
     workflow: { leaseSeconds: vars.WORKFLOW_LEASE_SECONDS },

@@ -12,9 +12,10 @@ export class PageQueryDto {
   @Max(100)
   limit?: number;
 
+  // Room for pass-through tokens: Step Functions' nextToken runs to 3,096 characters.
   @ApiPropertyOptional({ description: 'Opaque cursor from a previous page’s nextCursor' })
   @IsOptional()
   @IsString()
-  @Length(1, 512)
+  @Length(1, 4096)
   cursor?: string;
 }

@@ -4,4 +4,5 @@ export { StartExecutionCommand, type StartExecutionResult } from './commands/sta
 export { GetExecutionQuery } from './queries/get-execution/get-execution.query';
 export { WorkflowTask, type TaskContext, type WorkflowTaskOptions } from './domain/workflow-task';
 export { ExecutionStatus, type Execution } from './domain/execution';
+export type { ExecutionView } from './domain/workflow-engine.port';
 export type { JsonValue, JsonObject } from './domain/asl/asl-types';

@@ -45,7 +45,7 @@ export class WorkflowController {
 
   @Get(':name/executions')
   @RequireGroups(ADMIN)
-  @ApiOkResponse({ type: ExecutionPageDto, description: 'Newest first' })
+  @ApiOkResponse({ type: ExecutionPageDto, description: 'Newest first. On Step Functions items carry no input, output, error or cause, and a page may be short' })
   @ApiErrorResponses(400, 404)
   async list(@CurrentPrincipal() principal: Principal, @Param('name') workflowName: string, @Query() query: ListExecutionsQueryDto): Promise<ExecutionPageDto> {
     const page = await this.queries.execute(

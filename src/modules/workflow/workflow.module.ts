@@ -1,5 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { EmbeddedWorkflowEngine } from './adapters/embedded-workflow-engine';
 import { PostgresExecutionRepository } from './adapters/postgres-execution.repository';
 import { CommandTaskInvoker } from './application/command-task-invoker';
@@ -10,7 +12,7 @@ import { WorkflowMetrics } from './application/workflow-metrics';
 import { WorkflowRegistry } from './application/workflow-registry';
 import { StartExecutionHandler } from './commands/start-execution/start-execution.handler';
 import { EXECUTION_REPOSITORY } from './domain/execution-repository.port';
-import { WORKFLOW_ENGINE } from './domain/workflow-engine.port';
+import { WORKFLOW_ENGINE, WorkflowEngine } from './domain/workflow-engine.port';
 import { GetExecutionHistoryHandler } from './queries/get-execution-history/get-execution-history.handler';
 import { GetExecutionHandler } from './queries/get-execution/get-execution.handler';
 import { ListExecutionsHandler } from './queries/list-executions/list-executions.handler';
@@ -27,9 +29,11 @@ export interface WorkflowFeature {
 class WorkflowDefinitionsModule {}
 
 /**
- * The embedded workflow engine. Global so that any module can register its workflows
- * with `WorkflowModule.forFeature([...])` and start them with StartExecutionCommand.
- * Executions live in Postgres; on AWS the same definitions run on Step Functions instead.
+ * The workflow engine. Global so that any module can register its workflows with
+ * `WorkflowModule.forFeature([...])` and start them with StartExecutionCommand.
+ * WORKFLOW_ENGINE is the embedded interpreter (executions in Postgres) or, with
+ * `WORKFLOW_ENGINE=step-functions`, Step Functions running the same definitions; the
+ * interpreter's providers stay registered but idle then.
  */
 @Global()
 @Module({
@@ -48,7 +52,16 @@ class WorkflowDefinitionsModule {}
     ListExecutionsHandler,
     { provide: EXECUTION_REPOSITORY, inject: [DataSource], useFactory: (db: DataSource) => new PostgresExecutionRepository(db) },
     EmbeddedWorkflowEngine,
-    { provide: WORKFLOW_ENGINE, useExisting: EmbeddedWorkflowEngine },
+    {
+      provide: WORKFLOW_ENGINE,
+      inject: [APP_CONFIG, EmbeddedWorkflowEngine, WorkflowRegistry],
+      useFactory: async (config: AppConfig, embedded: EmbeddedWorkflowEngine, registry: WorkflowRegistry): Promise<WorkflowEngine> => {
+        if (config.ports.workflowEngine === 'embedded') return embedded;
+        // Imported lazily so the embedded profile never loads the Step Functions SDK.
+        const { createStepFunctionsWorkflowEngine } = await import('../../infrastructure/aws/step-functions-workflow-engine.factory');
+        return createStepFunctionsWorkflowEngine(config.aws, registry);
+      },
+    },
   ],
   exports: [WorkflowRegistry, ExecutionRecovery],
 })

@@ -56,7 +56,7 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
     return execution;
   }
 
-  list(tenantId: string, query: ExecutionListQuery): Promise<ExecutionPage> {
+  async list(tenantId: string, query: ExecutionListQuery): Promise<ExecutionPage> {
     this.registry.get(query.workflowName);
     return this.executions.list(tenantId, query);
   }

@@ -6,6 +6,8 @@ export enum ExecutionStatus {
   SUCCEEDED = 'SUCCEEDED',
   FAILED = 'FAILED',
   TIMED_OUT = 'TIMED_OUT',
+  /** Stopped by StopExecution; only Step Functions reports it, the embedded engine has no stop. */
+  ABORTED = 'ABORTED',
 }
 
 export interface Execution {

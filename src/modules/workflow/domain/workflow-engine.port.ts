@@ -1,6 +1,6 @@
 import { JsonValue } from './asl/asl-types';
 import { Execution } from './execution';
-import { ExecutionListQuery, ExecutionPage, StoredHistoryEvent } from './execution-repository.port';
+import { ExecutionListQuery, StoredHistoryEvent } from './execution-repository.port';
 
 export const WORKFLOW_ENGINE = Symbol('WORKFLOW_ENGINE');
 
@@ -21,13 +21,21 @@ export interface StartedExecution {
   created: boolean;
 }
 
+/** An execution as callers see it: the embedded interpreter's runtime state is not part of it. */
+export type ExecutionView = Omit<Execution, 'runtime' | 'deadlineAt'>;
+
+export interface ExecutionViewPage {
+  items: ExecutionView[];
+  nextCursor: string | null;
+}
+
 /**
  * Runs ASL workflows: the embedded durable interpreter by default, AWS Step Functions
  * at scale. Every read is tenant-scoped: another tenant's execution is not found.
  */
 export interface WorkflowEngine {
   start(request: StartRequest): Promise<StartedExecution>;
-  get(tenantId: string, executionId: string): Promise<Execution>;
-  list(tenantId: string, query: ExecutionListQuery): Promise<ExecutionPage>;
+  get(tenantId: string, executionId: string): Promise<ExecutionView>;
+  list(tenantId: string, query: ExecutionListQuery): Promise<ExecutionViewPage>;
   history(tenantId: string, executionId: string, page: { afterId: number; limit: number }): Promise<StoredHistoryEvent[]>;
 }

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Execution, ExecutionStatus } from '../domain/execution';
+import { ExecutionStatus } from '../domain/execution';
 import { StoredHistoryEvent } from '../domain/execution-repository.port';
+import type { ExecutionView } from '../domain/workflow-engine.port';
 
 export class ExecutionResponseDto {
-  @ApiProperty({ format: 'uuid' }) executionId: string;
+  @ApiProperty({ description: 'Opaque: a UUID on the embedded engine, the base64url of the execution ARN on Step Functions' }) executionId: string;
   @ApiProperty() workflowName: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ExecutionStatus }) status: ExecutionStatus;
@@ -14,7 +15,7 @@ export class ExecutionResponseDto {
   @ApiProperty({ format: 'date-time' }) startedAt: string;
   @ApiPropertyOptional({ format: 'date-time', nullable: true }) stoppedAt: string | null;
 
-  static from(e: Execution): ExecutionResponseDto {
+  static from(e: ExecutionView): ExecutionResponseDto {
     const { executionId, workflowName, name, status, input, output, error, cause, startedAt, stoppedAt } = e;
     return Object.assign(new ExecutionResponseDto(), { executionId, workflowName, name, status, input, output, error, cause, startedAt, stoppedAt });
   }

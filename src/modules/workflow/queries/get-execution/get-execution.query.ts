@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import { Execution } from '../../domain/execution';
+import type { ExecutionView } from '../../domain/workflow-engine.port';
 
-export class GetExecutionQuery extends Query<Execution> {
+export class GetExecutionQuery extends Query<ExecutionView> {
   constructor(
     readonly tenantId: string,
     readonly executionId: string,
