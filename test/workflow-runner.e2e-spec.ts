@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/bootstrap/configure-app';
 import { startWorkers } from '../src/bootstrap/start-workers';
-import { Execution, GetExecutionQuery, JsonValue, StartExecutionCommand, TaskContext, WorkflowModule, WorkflowTask } from '../src/modules/workflow';
+import { ExecutionView, GetExecutionQuery, JsonValue, StartExecutionCommand, TaskContext, WorkflowModule, WorkflowTask } from '../src/modules/workflow';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 @WorkflowTask('RunnerSpecDouble', { idempotent: true })
@@ -93,7 +93,7 @@ describe('Workflow runner on the database (e2e)', () => {
 
   const start = (workflowName: string, input: JsonValue) => app.get(CommandBus).execute(new StartExecutionCommand('t1', workflowName, input));
   const read = (executionId: string) => app.get(QueryBus).execute(new GetExecutionQuery('t1', executionId));
-  async function finished(executionId: string, timeoutMs = 10_000): Promise<Execution> {
+  async function finished(executionId: string, timeoutMs = 10_000): Promise<ExecutionView> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const execution = await read(executionId);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { Notification, Notifier } from '../../src/common/notifications/notifier.port';
 
 /** What reached the channel (an email, an SNS message), as the channel saw it. */
@@ -11,6 +12,8 @@ export interface Delivery {
 
 export interface NotifierHarness {
   notifier: Notifier;
+  /** The database holding the notification ledger, to stage what a crash leaves behind. */
+  db: DataSource;
   deliveries(): Promise<Delivery[]>;
   /** Makes the channel refuse the next delivery; only for channels that can refuse (not plain .eml files). */
   failNextDelivery?(): void;
@@ -63,6 +66,22 @@ export function describeNotifierContract(name: string, open: () => Promise<Notif
       const receipts = await Promise.all(Array.from({ length: 4 }, () => notifier.send(n)));
       expect(new Set(receipts.map((r) => r.notificationId)).size).toBe(1);
       expect(receipts.filter((r) => !r.duplicate)).toHaveLength(1);
+      expect(await deliveriesOf(n)).toHaveLength(1);
+    });
+
+    it('delivers a notification whose claim a crash left pending, once its grace period is over', async () => {
+      const n = notification();
+      const stale = new Date(Date.now() - 60_000);
+      await harness.db.query(
+        `INSERT INTO notification_outbox (notification_id, idempotency_key, channel, recipient, subject, attributes, status, created_at, updated_at)
+         VALUES ($1, $2, 'outbox', $3, $4, '{}', 'pending', $5, $5)`,
+        [randomUUID(), n.idempotencyKey, n.to, n.subject, stale],
+      );
+      expect(await deliveriesOf(n)).toHaveLength(0);
+      const receipt = await notifier.send(n);
+      expect(receipt.duplicate).toBe(true);
+      expect(await deliveriesOf(n)).toHaveLength(1);
+      expect(await notifier.send(n)).toEqual(receipt);
       expect(await deliveriesOf(n)).toHaveLength(1);
     });
 

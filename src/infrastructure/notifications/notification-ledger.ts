@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { runSql } from '../database/run-sql';
 import type { Notification } from '../../common/notifications/notifier.port';
@@ -6,20 +7,27 @@ import type { Notification } from '../../common/notifications/notifier.port';
 export interface LedgerClaim {
   notificationId: string;
   duplicate: boolean;
-  /** Whether this caller must deliver: a new key, or one whose last delivery failed. */
+  /** Whether this caller must deliver: a new key, a failed delivery, or one a crash left unfinished. */
   deliver: boolean;
 }
+
+/** How long a `pending` row belongs to the caller delivering it before another caller may take it over. */
+const DELIVERY_GRACE_MS = 2_000;
+const RECHECK_MS = 50;
 
 /**
  * The `notification_outbox` table: one row per idempotency key, whatever the channel,
  * recording where each notification went (pending → written | sent | failed).
- * A row left `pending` by a crash is not re-sent, so delivery is at most once then.
+ * Delivery is at least once: a row still `pending` after the grace period was left by a
+ * crash between the claim and the delivery, and the next send of the key delivers it,
+ * under the same notification id (the .eml file name, the SMTP Message-ID).
  */
 export class NotificationLedger {
   constructor(
     private readonly db: DataSource,
     private readonly channel: 'outbox' | 'sns',
     private readonly now: () => Date = () => new Date(),
+    private readonly graceMs = DELIVERY_GRACE_MS,
   ) {}
 
   async claim(n: Notification): Promise<LedgerClaim> {
@@ -32,20 +40,26 @@ export class NotificationLedger {
       [randomUUID(), n.idempotencyKey, this.channel, n.to, n.subject, JSON.stringify(n.attributes ?? {}), at],
     );
     if (inserted[0]) return { notificationId: inserted[0].notification_id, duplicate: false, deliver: true };
-    // Only one concurrent caller can move a failed row back to pending, so only one re-delivers.
-    const { rows: retried } = await runSql<{ notification_id: string }>(
-      this.db,
-      `UPDATE notification_outbox SET status = 'pending', error = NULL, updated_at = $2
-       WHERE idempotency_key = $1 AND status = 'failed' RETURNING notification_id`,
-      [n.idempotencyKey, at],
-    );
-    if (retried[0]) return { notificationId: retried[0].notification_id, duplicate: true, deliver: true };
-    const { rows } = await runSql<{ notification_id: string }>(
-      this.db,
-      `SELECT notification_id FROM notification_outbox WHERE idempotency_key = $1`,
-      [n.idempotencyKey],
-    );
-    return { notificationId: rows[0].notification_id, duplicate: true, deliver: false };
+    for (;;) {
+      const now = this.now();
+      // The UPDATE is the claim: of several callers, only one takes a failed or abandoned row.
+      const { rows: taken } = await runSql<{ notification_id: string }>(
+        this.db,
+        `UPDATE notification_outbox SET status = 'pending', error = NULL, updated_at = $2
+         WHERE idempotency_key = $1 AND (status = 'failed' OR (status = 'pending' AND updated_at < $3))
+         RETURNING notification_id`,
+        [n.idempotencyKey, now, new Date(now.getTime() - this.graceMs)],
+      );
+      if (taken[0]) return { notificationId: taken[0].notification_id, duplicate: true, deliver: true };
+      const { rows } = await runSql<{ notification_id: string; status: string }>(
+        this.db,
+        `SELECT notification_id, status FROM notification_outbox WHERE idempotency_key = $1`,
+        [n.idempotencyKey],
+      );
+      // Someone else is delivering it right now: wait for them, or for their grace period to run out.
+      if (rows[0].status !== 'pending') return { notificationId: rows[0].notification_id, duplicate: true, deliver: false };
+      await sleep(RECHECK_MS);
+    }
   }
 
   /** `location` is where it landed: the .eml path, the SNS message id. */
