@@ -20,12 +20,24 @@ describe('loadConfig', () => {
       SQS_QUEUE_URL_PREFIX: 'https://sqs.eu-west-1.amazonaws.com/123456789012/mercantil-',
       ORDER_NOTIFICATIONS_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:order-notifications',
       STATE_MACHINE_ARN_PREFIX: 'arn:aws:states:eu-west-1:123456789012:stateMachine:mercantil-' };
-    expect(loadConfig(aws).ports).toEqual({ orderStore: 'dynamodb', queue: 'sqs', notifier: 'sns', workflowEngine: 'step-functions' });
-    expect(loadConfig({ ...aws, QUEUE: 'postgres', NOTIFIER: 'outbox', WORKFLOW_ENGINE: 'embedded' }).ports).toEqual({
+    expect(loadConfig(aws).ports).toEqual({
+      orderStore: 'dynamodb',
+      queue: 'sqs',
+      notifier: 'sns',
+      workflowEngine: 'step-functions',
+      objectStore: 's3',
+      documentAnalyzer: 'textract',
+      skuLookup: 'dynamodb',
+    });
+    const overridden = { QUEUE: 'postgres', NOTIFIER: 'outbox', WORKFLOW_ENGINE: 'embedded', OBJECT_STORE: 'local', DOCUMENT_ANALYZER: 'embedded', SKU_LOOKUP_STORE: 'postgres' };
+    expect(loadConfig({ ...aws, ...overridden }).ports).toEqual({
       orderStore: 'dynamodb',
       queue: 'postgres',
       notifier: 'outbox',
       workflowEngine: 'embedded',
+      objectStore: 'local',
+      documentAnalyzer: 'embedded',
+      skuLookup: 'postgres',
     });
     expect(loadConfig({ ...aws, ORDER_STORE: 'postgres' }).ports.orderStore).toBe('postgres');
     expect(loadConfig({ ...aws, SFN_ENDPOINT: 'http://localhost:4566' }).aws).toMatchObject({
@@ -51,6 +63,9 @@ describe('loadConfig', () => {
     [{ WORKFLOW_ENGINE: 'step-functions', STATE_MACHINE_ARN_PREFIX: 'mercantil-' }, /STATE_MACHINE_ARN_PREFIX must look like/],
     [{ SFN_ENDPOINT: 'not a url' }, /SFN_ENDPOINT/],
     [{ SMTP_URL: 'http://mail' }, /SMTP_URL/],
+    [{ OCR_LANGUAGES: 'spa eng' }, /OCR_LANGUAGES/],
+    [{ MATCH_AUTO_THRESHOLD: '1.5' }, /MATCH_AUTO_THRESHOLD/],
+    [{ MAX_UPLOAD_BYTES: '0' }, /MAX_UPLOAD_BYTES/],
   ])('rejects %j with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigValidationError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -13,6 +13,9 @@ import {
 } from 'class-validator';
 
 export type Profile = 'embedded' | 'aws';
+export type ObjectStoreBackend = 'local' | 's3';
+export type DocumentAnalyzerBackend = 'embedded' | 'textract';
+export type SkuLookupBackend = 'postgres' | 'dynamodb';
 export type OrderStore = 'postgres' | 'dynamodb';
 export type TokenUse = 'id' | 'access';
 export type QueueBackend = 'postgres' | 'sqs';
@@ -161,6 +164,49 @@ export class EnvironmentVariables {
   @IsString()
   MAIL_FROM = 'Mercantil <orders@mercantil.local>';
 
+  @IsOptional()
+  @IsIn(['local', 's3'])
+  OBJECT_STORE?: ObjectStoreBackend;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false })
+  S3_ENDPOINT?: string;
+
+  @IsString()
+  BUCKET_INVOICES_RAW = 'mercantil-invoices-raw';
+
+  @IsString()
+  BUCKET_INVOICES_PROCESSED = 'mercantil-invoices-processed';
+
+  @IsString()
+  BUCKET_DATA_LAKE = 'mercantil-data-lake';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+  @IsOptional()
+  @IsIn(['embedded', 'textract'])
+  DOCUMENT_ANALYZER?: DocumentAnalyzerBackend;
+
+  /** tesseract.js language codes, joined with '+'; their trained data ships with the npm packages. */
+  @Matches(/^[a-z_]{3,8}(\+[a-z_]{3,8})*$/)
+  OCR_LANGUAGES = 'spa+eng';
+
+  @IsOptional()
+  @IsIn(['postgres', 'dynamodb'])
+  SKU_LOOKUP_STORE?: SkuLookupBackend;
+
+  @IsString()
+  SKU_LOOKUP_TABLE = 'mercantil-sku-lookup';
+
+  /** Lines matched with at least this confidence are accepted; the rest go to the review queue. */
+  @Transform(({ value }) => Number(value))
+  @Min(0)
+  @Max(1)
+  MATCH_AUTO_THRESHOLD = 0.8;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -176,7 +222,15 @@ export interface AppConfig {
   http: { port: number; host: string };
   dataDir: string;
   database: { url?: string };
-  ports: { orderStore: OrderStore; queue: QueueBackend; notifier: NotifierBackend; workflowEngine: WorkflowEngineBackend };
+  ports: {
+    orderStore: OrderStore;
+    queue: QueueBackend;
+    notifier: NotifierBackend;
+    workflowEngine: WorkflowEngineBackend;
+    objectStore: ObjectStoreBackend;
+    documentAnalyzer: DocumentAnalyzerBackend;
+    skuLookup: SkuLookupBackend;
+  };
   aws: {
     region: string;
     dynamodbEndpoint?: string;
@@ -186,10 +240,15 @@ export interface AppConfig {
     orderNotificationsTopicArn?: string;
     stateMachineArnPrefix?: string;
     sfnEndpoint?: string;
+    s3Endpoint?: string;
+    skuLookupTable: string;
   };
   worker: { mode: WorkerMode; concurrency: number };
   workflow: { leaseSeconds: number };
   simulation: { providerLatencyMs: number };
+  storage: { buckets: { invoicesRaw: string; invoicesProcessed: string; dataLake: string }; maxUploadBytes: number };
+  ocr: { languages: string };
+  matching: { autoMatchThreshold: number };
   mail: { smtpUrl?: string; from: string };
   auth: {
     issuer: string;
@@ -252,6 +311,9 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       queue: vars.QUEUE ?? (aws ? 'sqs' : 'postgres'),
       notifier: vars.NOTIFIER ?? (aws ? 'sns' : 'outbox'),
       workflowEngine: vars.WORKFLOW_ENGINE ?? (aws ? 'step-functions' : 'embedded'),
+      objectStore: vars.OBJECT_STORE ?? (aws ? 's3' : 'local'),
+      documentAnalyzer: vars.DOCUMENT_ANALYZER ?? (aws ? 'textract' : 'embedded'),
+      skuLookup: vars.SKU_LOOKUP_STORE ?? (aws ? 'dynamodb' : 'postgres'),
     },
     aws: {
       region: vars.AWS_REGION,
@@ -262,10 +324,18 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       orderNotificationsTopicArn: vars.ORDER_NOTIFICATIONS_TOPIC_ARN,
       stateMachineArnPrefix: vars.STATE_MACHINE_ARN_PREFIX,
       sfnEndpoint: vars.SFN_ENDPOINT,
+      s3Endpoint: vars.S3_ENDPOINT,
+      skuLookupTable: vars.SKU_LOOKUP_TABLE,
     },
     worker: { mode: vars.WORKER_MODE, concurrency: vars.WORKER_CONCURRENCY },
     workflow: { leaseSeconds: vars.WORKFLOW_LEASE_SECONDS },
     simulation: { providerLatencyMs: vars.SIMULATED_PROVIDER_LATENCY_MS },
+    storage: {
+      buckets: { invoicesRaw: vars.BUCKET_INVOICES_RAW, invoicesProcessed: vars.BUCKET_INVOICES_PROCESSED, dataLake: vars.BUCKET_DATA_LAKE },
+      maxUploadBytes: vars.MAX_UPLOAD_BYTES,
+    },
+    ocr: { languages: vars.OCR_LANGUAGES },
+    matching: { autoMatchThreshold: vars.MATCH_AUTO_THRESHOLD },
     mail: { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM },
     auth: {
       issuer: vars.AUTH_ISSUER ?? DEV_ISSUER,
