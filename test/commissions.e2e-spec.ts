@@ -169,6 +169,16 @@ describe('Commissions (e2e)', () => {
       expect(res.body.lines[0]).toMatchObject({ invoiceDate: '2025-03-05', sku: 'ACEITE-500', quantity: '100', lineTotal: '435.00', amount: '10.00' });
     });
 
+    it('serialises concurrent calculations of one supplier: each sees the volume of those before it', async () => {
+      const invoices = Array.from({ length: 8 }, (_, i) => i + 1);
+      const results = await Promise.all(
+        invoices.map((i) => calculate('t1', 'sup-1', `inv-C${i}`, '2025-05-02', [{ lineId: 'c', sku: null, category: 'wine', quantity: 1, lineTotal: '2000' }])),
+      );
+      const volumes = results.map((r) => Number(r.monthVolume)).sort((a, b) => a - b);
+      expect(volumes).toEqual(invoices.map((i) => i * 2000));
+      expect((await statement('sup-1', '2025-05')).body).toMatchObject({ volume: '16000.00', tiersReached: [expect.objectContaining({ rate: '4' })] });
+    });
+
     it('refuses an invoice in another currency than the agreement and stores nothing', async () => {
       await expect(calculate('t1', 'sup-1', 'inv-USD', '2025-04-02', invoiceB, 'USD')).rejects.toThrow(CommissionCurrencyMismatchError);
       expect((await statement('sup-1', '2025-04')).body.lines).toEqual([]);
