@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { NOTIFIER } from '../common/notifications/notifier.port';
 import { OBJECT_STORAGE } from '../common/storage/object-storage.port';
 import { AppConfig } from '../config/app-config';
+import { PostgresInvoiceRepository } from '../modules/invoices/adapters/postgres-invoice.repository';
+import { INVOICE_REPOSITORY } from '../modules/invoices/domain/invoice-repository.port';
 import { PostgresOrderRepository } from '../modules/orders/adapters/postgres-order.repository';
 import { SimulatedCarrier } from '../modules/orders/adapters/simulated-carrier.adapter';
 import { SimulatedPaymentProvider } from '../modules/orders/adapters/simulated-payment-provider.adapter';
@@ -66,6 +68,11 @@ export class InfrastructureModule {
             },
           }
         : { provide: OBJECT_STORAGE, useValue: new LocalObjectStorage(join(config.dataDir, 'objects')) };
+    const invoiceRepository: Provider = {
+      provide: INVOICE_REPOSITORY,
+      inject: [DataSource],
+      useFactory: (db: DataSource) => new PostgresInvoiceRepository(db),
+    };
     // Only simulated payment and carrier adapters exist so far; real ones would be picked here.
     const latency = config.simulation.providerLatencyMs;
     const fulfilment: Provider[] = [
@@ -75,8 +82,8 @@ export class InfrastructureModule {
     return {
       module: InfrastructureModule,
       imports: [DatabaseModule.forRoot(config), QueueModule.forRoot(config)],
-      providers: [orderRepository, notifier, objectStorage, ...fulfilment],
-      exports: [ORDER_REPOSITORY, NOTIFIER, OBJECT_STORAGE, PAYMENT_PROVIDER, CARRIER, QueueModule],
+      providers: [orderRepository, invoiceRepository, notifier, objectStorage, ...fulfilment],
+      exports: [ORDER_REPOSITORY, INVOICE_REPOSITORY, NOTIFIER, OBJECT_STORAGE, PAYMENT_PROVIDER, CARRIER, QueueModule],
     };
   }
 }
