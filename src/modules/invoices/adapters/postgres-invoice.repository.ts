@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryResult } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../../../common/pagination/cursor';
 import { runSql } from '../../../infrastructure/database/run-sql';
 import { Invoice, InvoiceHeader, InvoiceProps } from '../domain/invoice';
@@ -149,7 +149,8 @@ export class PostgresInvoiceRepository implements InvoiceRepository {
     const p = invoice.props;
     const h = p.header;
     await this.db.transaction(async (tx) => {
-      const updated: unknown[] = await tx.query(
+      // Structured, because a plain UPDATE result is [rows, count] in TypeORM's postgres driver.
+      const updated: QueryResult = await tx.queryRunner!.query(
         `UPDATE invoices SET supplier_id = $3, status = $4, failure_reason = $5, extracted = $6, supplier_name = $7,
            supplier_tax_id = $8, invoice_number = $9, issue_date = $10, due_date = $11, currency = $12, subtotal = $13,
            tax = $14, total = $15, confidences = $16, review_reasons = $17, workflow_execution_id = $18, updated_at = $19,
@@ -161,8 +162,9 @@ export class PostgresInvoiceRepository implements InvoiceRepository {
           JSON.stringify(h ? confidencesOf(h, HEADER_FIELDS) : {}), JSON.stringify(h?.reviewReasons ?? []),
           p.workflowExecutionId, p.updatedAt, p.version, p.version - 1,
         ],
+        true,
       );
-      if (updated.length !== 1) throw new StaleInvoiceError(p.invoiceId);
+      if (updated.records.length !== 1) throw new StaleInvoiceError(p.invoiceId);
       await tx.query(`DELETE FROM invoice_lines WHERE invoice_id = $1 AND position >= $2`, [p.invoiceId, p.lines.length]);
       for (const l of p.lines) {
         await tx.query(
