@@ -13,6 +13,7 @@ import { HealthModule } from './infrastructure/health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ObservabilityModule } from './infrastructure/observability/observability.module';
 import { CommissionsModule } from './modules/commissions';
+import { InvoicesModule } from './modules/invoices';
 import { OrdersModule } from './modules/orders';
 import { WorkflowModule } from './modules/workflow';
 
@@ -52,6 +53,7 @@ export class AppModule {
         WorkflowModule,
         OrdersModule,
         CommissionsModule,
+        InvoicesModule,
       ],
       providers: [
         // Order matters: the throttler keys on the principal the auth guard sets.

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { NOTIFIER } from '../common/notifications/notifier.port';
+import { OBJECT_STORAGE } from '../common/storage/object-storage.port';
 import { AppConfig } from '../config/app-config';
+import { PostgresInvoiceRepository } from '../modules/invoices/adapters/postgres-invoice.repository';
+import { INVOICE_REPOSITORY } from '../modules/invoices/domain/invoice-repository.port';
 import { PostgresOrderRepository } from '../modules/orders/adapters/postgres-order.repository';
 import { SimulatedCarrier } from '../modules/orders/adapters/simulated-carrier.adapter';
 import { SimulatedPaymentProvider } from '../modules/orders/adapters/simulated-payment-provider.adapter';
@@ -13,6 +16,7 @@ import { PAYMENT_PROVIDER } from '../modules/orders/domain/payment-provider.port
 import { DatabaseModule } from './database/database.module';
 import { OutboxNotifier } from './notifications/outbox-notifier.adapter';
 import { QueueModule } from './queue/queue.module';
+import { LocalObjectStorage } from './storage/local-object-storage.adapter';
 import { withLatency } from './simulation/with-latency';
 
 /**
@@ -54,6 +58,21 @@ export class InfrastructureModule {
                 smtp: config.mail.smtpUrl ? createTransport(config.mail.smtpUrl) : undefined,
               }),
           };
+    const objectStorage: Provider =
+      config.ports.objectStore === 's3'
+        ? {
+            provide: OBJECT_STORAGE,
+            useFactory: async () => {
+              const { createS3ObjectStorage } = await import('./aws/s3-object-storage.factory');
+              return createS3ObjectStorage(config.aws);
+            },
+          }
+        : { provide: OBJECT_STORAGE, useValue: new LocalObjectStorage(join(config.dataDir, 'objects')) };
+    const invoiceRepository: Provider = {
+      provide: INVOICE_REPOSITORY,
+      inject: [DataSource],
+      useFactory: (db: DataSource) => new PostgresInvoiceRepository(db),
+    };
     // Only simulated payment and carrier adapters exist so far; real ones would be picked here.
     const latency = config.simulation.providerLatencyMs;
     const fulfilment: Provider[] = [
@@ -63,8 +82,8 @@ export class InfrastructureModule {
     return {
       module: InfrastructureModule,
       imports: [DatabaseModule.forRoot(config), QueueModule.forRoot(config)],
-      providers: [orderRepository, notifier, ...fulfilment],
-      exports: [ORDER_REPOSITORY, NOTIFIER, PAYMENT_PROVIDER, CARRIER, QueueModule],
+      providers: [orderRepository, invoiceRepository, notifier, objectStorage, ...fulfilment],
+      exports: [ORDER_REPOSITORY, INVOICE_REPOSITORY, NOTIFIER, OBJECT_STORAGE, PAYMENT_PROVIDER, CARRIER, QueueModule],
     };
   }
 }

@@ -9,6 +9,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the current state or version',
   412: 'If-Match does not match the current version',
   413: 'Request body too large',
+  415: 'Unsupported content type',
   422: 'Idempotency-Key reused with a different body',
   429: 'Rate limit exceeded; see Retry-After',
   500: 'Unexpected server error',

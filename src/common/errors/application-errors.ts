@@ -3,7 +3,7 @@
  * exception filter maps each kind to a status so handlers stay transport-agnostic.
  */
 export abstract class ApplicationError extends Error {
-  abstract readonly kind: 'not-found' | 'conflict' | 'precondition-failed' | 'unprocessable' | 'invalid';
+  abstract readonly kind: 'not-found' | 'conflict' | 'precondition-failed' | 'unprocessable' | 'invalid' | 'too-large' | 'unsupported-type';
   constructor(
     message: string,
     readonly details?: unknown,
@@ -37,10 +37,22 @@ export class InvalidInputError extends ApplicationError {
   readonly kind = 'invalid' as const;
 }
 
+/** Content larger than the operation accepts (an upload over its size limit). */
+export class PayloadTooLargeError extends ApplicationError {
+  readonly kind = 'too-large' as const;
+}
+
+/** Content of a type the operation does not accept, decided from the content itself. */
+export class UnsupportedMediaTypeError extends ApplicationError {
+  readonly kind = 'unsupported-type' as const;
+}
+
 export const STATUS_BY_KIND: Record<ApplicationError['kind'], number> = {
   'not-found': 404,
   conflict: 409,
   'precondition-failed': 412,
   unprocessable: 422,
   invalid: 400,
+  'too-large': 413,
+  'unsupported-type': 415,
 };

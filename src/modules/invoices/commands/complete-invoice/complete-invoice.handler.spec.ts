@@ -1,0 +1,36 @@
+import { InvoiceHarness, openInvoiceHarness } from '../../../../../test/support/invoice-harness';
+import { CompleteInvoiceCommand } from './complete-invoice.command';
+import { CompleteInvoiceHandler } from './complete-invoice.handler';
+
+describe('CompleteInvoiceHandler', () => {
+  let h: InvoiceHarness;
+  let handler: CompleteInvoiceHandler;
+
+  beforeAll(async () => {
+    h = await openInvoiceHarness();
+    handler = new CompleteInvoiceHandler(h.invoices);
+  });
+  afterAll(() => h?.close());
+
+  it('completes a PROCESSING invoice once, however often it runs', async () => {
+    const invoice = await h.receive({ processing: 'exec-1' });
+    expect(await handler.execute(new CompleteInvoiceCommand('t1', invoice.id, 'COMPLETED'))).toEqual({ invoiceId: invoice.id, status: 'COMPLETED' });
+    const version = (await h.reload(invoice)).props.version;
+    await handler.execute(new CompleteInvoiceCommand('t1', invoice.id, 'COMPLETED'));
+    expect((await h.reload(invoice)).props).toMatchObject({ status: 'COMPLETED', version });
+  });
+
+  it('parks an invoice in NEEDS_REVIEW, which may then complete but not go back', async () => {
+    const invoice = await h.receive({ processing: 'exec-2' });
+    await handler.execute(new CompleteInvoiceCommand('t1', invoice.id, 'NEEDS_REVIEW'));
+    await handler.execute(new CompleteInvoiceCommand('t1', invoice.id, 'NEEDS_REVIEW'));
+    expect((await h.reload(invoice)).props.status).toBe('NEEDS_REVIEW');
+    await handler.execute(new CompleteInvoiceCommand('t1', invoice.id, 'COMPLETED'));
+    await expect(handler.execute(new CompleteInvoiceCommand('t1', invoice.id, 'NEEDS_REVIEW'))).rejects.toThrow(/is COMPLETED/);
+  });
+
+  it('refuses to complete an invoice no execution has taken', async () => {
+    const invoice = await h.receive();
+    await expect(handler.execute(new CompleteInvoiceCommand('t1', invoice.id, 'COMPLETED'))).rejects.toThrow(/is RECEIVED/);
+  });
+});
