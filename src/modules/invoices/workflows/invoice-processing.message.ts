@@ -3,3 +3,5 @@ export interface InvoiceProcessingMessage {
   tenantId: string;
   invoiceId: string;
 }
+
+export const INVOICE_PROCESSING_WORKFLOW = 'invoice-processing';
