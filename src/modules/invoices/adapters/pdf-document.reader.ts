@@ -28,7 +28,7 @@ export async function readPdfText(bytes: Buffer): Promise<PdfText> {
       fragments.push({ text: item.str, x0: x, x1: x + item.width, y0: height - baseline - size, y1: height - baseline, confidence: 1, page: p });
     }
   }
-  return { pages: document.numPages, lines: groupIntoLines(fragments), document };
+  return { pages: document.numPages, lines: groupIntoLines(fragments, 0.6), document };
 }
 
 /** A page rendered to PNG for OCR; 2× (~144 dpi) is where tesseract reads body text reliably. */

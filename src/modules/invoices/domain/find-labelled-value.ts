@@ -41,16 +41,15 @@ export function findLabelledValues<T>(lines: TextLine[], field: LabelledField, r
         if (value !== null) found.push({ value, tier: label.tier, position, ocrConfidence: Math.min(cell.confidence, valueCell.confidence), order });
         return value !== null;
       };
-      if (label.rest && push(read(label.rest), 0, cell)) return;
       const following: TextCell[] = [];
       for (const next of line.cells.slice(j + 1)) {
         if (isAnyLabel(next.text)) break;
         following.push(next);
       }
-      if (following.length > 0) {
-        const joined = { ...following[0], text: following.map((c) => c.text).join(' '), confidence: Math.min(...following.map((c) => c.confidence)) };
-        if (push(read(joined.text), 0, joined)) return;
-      }
+      // The rest of the row is read as one: "Tax 15% on 112.90 | 16.94" holds its value in the last cell.
+      const row = [label.rest, ...following.map((c) => c.text)].filter(Boolean).join(' ');
+      const rowCell = following.length ? { ...cell, confidence: Math.min(...following.map((c) => c.confidence)) } : cell;
+      if (row && push(read(row), 0, rowCell)) return;
       for (const below of lines.slice(i + 1, i + 3).filter((l) => l.page === line.page)) {
         const under = below.cells
           .filter((c) => overlap(c, cell) > 0)

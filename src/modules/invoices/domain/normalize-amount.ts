@@ -4,7 +4,8 @@ import { formatAmount } from '../../../common/money/money';
 const Exact = Decimal.clone({ precision: 40 });
 
 /** Digits with optional group separators (`.`, `,`, `'`, spaces) and sign; symbols and codes around it are ignored. */
-const CORE = String.raw`(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d{1,4})?|\d[\d.,'’]*)`;
+// Spaces group thousands only with a decimal comma or none: "7 319.00" is a misread symbol and 319.00, not 7319.
+const CORE = String.raw`(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{1,4})?(?![.\d])|\d[\d.,'’]*)`;
 const NUMBER = new RegExp(String.raw`[-−(]?\s*` + CORE);
 
 /**

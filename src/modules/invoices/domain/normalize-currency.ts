@@ -9,7 +9,7 @@ const SIGNS: [RegExp, string][] = [
   [/MX\$/, 'MXN'],
   [/€|\beuros?\b/i, 'EUR'],
   [/£|\bpounds? sterling\b/i, 'GBP'],
-  [/₹|\bRs\.?\s?\d|\brupees?\b/i, 'INR'],
+  [/₹|\bRs\.?\s?-?\d|\brupees?\b/i, 'INR'],
   [/zł|\bzłotych\b/i, 'PLN'],
   [/¥/, 'JPY'],
   [/\bCHF\b|\bFr\.\s?\d/, 'CHF'],

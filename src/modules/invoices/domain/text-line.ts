@@ -23,11 +23,13 @@ export const lineText = (line: TextLine): string => line.cells.map((c) => c.text
 
 /**
  * Groups positioned fragments into rows and cells: fragments whose vertical centres are
- * within half a text height share a row, and a horizontal gap wider than about two
- * characters starts a new cell.
+ * within half the smaller text height share a row, and a horizontal gap wider than `cellGap`
+ * text heights starts a new cell.
  */
 export function groupIntoLines(
   fragments: { text: string; x0: number; x1: number; y0: number; y1: number; confidence: number; page: number }[],
+  /** A gap wider than this many text heights starts a new cell: PDF text items carry their own spaces, OCR words do not. */
+  cellGap = 1.1,
 ): TextLine[] {
   const sorted = fragments
     .filter((f) => f.text.trim() !== '')
@@ -36,9 +38,10 @@ export function groupIntoLines(
   for (const f of sorted) {
     const row = rows[rows.length - 1];
     const centre = (f.y0 + f.y1) / 2;
-    const last = row?.[row.length - 1];
-    const tolerance = Math.max(2, ((last ? last.y1 - last.y0 : 0) + (f.y1 - f.y0)) / 4);
-    if (last && last.page === f.page && Math.abs((last.y0 + last.y1) / 2 - centre) <= tolerance) row.push(f);
+    // Compared with the row's first fragment and the smaller height, so a large title does not chain two rows together.
+    const first = row?.[0];
+    const tolerance = first ? Math.max(2, Math.min(first.y1 - first.y0, f.y1 - f.y0) / 2) : 0;
+    if (first && first.page === f.page && Math.abs((first.y0 + first.y1) / 2 - centre) <= tolerance) row.push(f);
     else rows.push([f]);
   }
   return rows.map((row) => {
@@ -57,9 +60,8 @@ export function groupIntoLines(
     };
     for (const part of parts) {
       const prev = words[words.length - 1];
-      const charWidth = (part.x1 - part.x0) / Math.max(1, part.text.length);
       const gap = prev ? part.x0 - prev.x1 : 0;
-      if (prev && gap > Math.max(2.2 * charWidth, (part.y1 - part.y0) * 1.1)) flush();
+      if (prev && gap > (part.y1 - part.y0) * cellGap) flush();
       words.push(part);
     }
     flush();
