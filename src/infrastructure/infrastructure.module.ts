@@ -4,6 +4,8 @@ import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { NOTIFIER } from '../common/notifications/notifier.port';
 import { AppConfig } from '../config/app-config';
+import { EmbeddedDocumentAnalyzer } from '../modules/invoices/adapters/embedded-document-analyzer.adapter';
+import { DOCUMENT_ANALYZER } from '../modules/invoices/domain/document-analyzer.port';
 import { PostgresOrderRepository } from '../modules/orders/adapters/postgres-order.repository';
 import { SimulatedCarrier } from '../modules/orders/adapters/simulated-carrier.adapter';
 import { SimulatedPaymentProvider } from '../modules/orders/adapters/simulated-payment-provider.adapter';
@@ -54,6 +56,16 @@ export class InfrastructureModule {
                 smtp: config.mail.smtpUrl ? createTransport(config.mail.smtpUrl) : undefined,
               }),
           };
+    const documentAnalyzer: Provider =
+      config.ports.documentAnalyzer === 'textract'
+        ? {
+            provide: DOCUMENT_ANALYZER,
+            useFactory: async () => {
+              const { createTextractDocumentAnalyzer } = await import('./aws/textract-document-analyzer.factory');
+              return createTextractDocumentAnalyzer(config.aws);
+            },
+          }
+        : { provide: DOCUMENT_ANALYZER, useFactory: () => new EmbeddedDocumentAnalyzer({ languages: config.ocr.languages }) };
     // Only simulated payment and carrier adapters exist so far; real ones would be picked here.
     const latency = config.simulation.providerLatencyMs;
     const fulfilment: Provider[] = [
@@ -63,8 +75,8 @@ export class InfrastructureModule {
     return {
       module: InfrastructureModule,
       imports: [DatabaseModule.forRoot(config), QueueModule.forRoot(config)],
-      providers: [orderRepository, notifier, ...fulfilment],
-      exports: [ORDER_REPOSITORY, NOTIFIER, PAYMENT_PROVIDER, CARRIER, QueueModule],
+      providers: [orderRepository, notifier, documentAnalyzer, ...fulfilment],
+      exports: [ORDER_REPOSITORY, NOTIFIER, DOCUMENT_ANALYZER, PAYMENT_PROVIDER, CARRIER, QueueModule],
     };
   }
 }

@@ -11,7 +11,8 @@ const NO = String.raw`(?:n[°ºo]\.?|no\.?|nr\.?|núm(?:ero)?\.?|num(?:ber|ero)?
 export const LABELS: Record<LabelledField, string[][]> = {
   invoiceNumber: [
     [
-      String.raw`invoice\s*${NO}`, String.raw`${NO}\s*(?:de\s*)?(?:la\s*)?factura`, String.raw`factura\s*${NO}`,
+      String.raw`invoice\s*${NO}`, // OCR often reads the ordinal sign of "Nº" as "e".
+      String.raw`(?:${NO}|ne)\s*(?:de\s*)?(?:la\s*)?factura`, String.raw`factura\s*${NO}`,
       String.raw`facture\s*${NO}`, String.raw`${NO}\s*de\s*facture`, String.raw`rechnungs?-?\s*(?:nr\.?|nummer)`,
       String.raw`factuur\s*(?:nummer|nr\.?)`, String.raw`faktura\s*(?:vat\s*)?(?:nr\.?|numer)`, String.raw`fattura\s*${NO}`,
       String.raw`numero\s*(?:di\s*)?fattura`, String.raw`fatura\s*${NO}`, String.raw`(?:bill|receipt)\s*${NO}`, String.raw`invoice\s*id`,
