@@ -1,4 +1,4 @@
-import { AnalyzeExpenseCommand, ExpenseField, LineItemFields, TextractClient } from '@aws-sdk/client-textract';
+import { AnalyzeExpenseCommand, AnalyzeExpenseCommandOutput, ExpenseField, LineItemFields, TextractClient } from '@aws-sdk/client-textract';
 import { DocumentAnalysis, DocumentAnalyzer, DocumentInput, DocumentUnreadableError } from '../../modules/invoices/domain/document-analyzer.port';
 import { Field, NormalizedInvoice, NormalizedInvoiceLine } from '../../modules/invoices/domain/normalized-invoice';
 import { normalizeAmount, normalizeDecimal } from '../../modules/invoices/domain/normalize-amount';
@@ -44,10 +44,14 @@ export class TextractDocumentAnalyzer implements DocumentAnalyzer {
     if (bytes.length > TEXTRACT_SYNC_MAX_BYTES) {
       throw new DocumentUnreadableError(`The document is ${bytes.length} bytes; synchronous Textract AnalyzeExpense takes at most 5 MB`);
     }
-    const response = await this.client.send(new AnalyzeExpenseCommand({ Document: { Bytes: bytes } })).catch((error: Error) => {
-      if (UNREADABLE.has(error.name)) throw new DocumentUnreadableError(`Textract cannot read the document: ${error.message}`, { cause: error });
+    let response: AnalyzeExpenseCommandOutput;
+    try {
+      response = await this.client.send(new AnalyzeExpenseCommand({ Document: { Bytes: bytes } }));
+    } catch (error) {
+      const { name, message } = error as Error;
+      if (UNREADABLE.has(name)) throw new DocumentUnreadableError(`Textract cannot read the document: ${message}`, { cause: error });
       throw error;
-    });
+    }
     const documents = response.ExpenseDocuments ?? [];
     const fields = documents.flatMap((d) => (d.SummaryFields ?? []).map(typed)).filter((f): f is Typed => f !== null);
     const hints = dateHints(fields);
