@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Queue, QUEUE } from '../src/common/queue/queue.port';
 import { INVOICE_PROCESSING_QUEUE } from '../src/common/queue/queue-definition';
 import { OBJECT_STORAGE, ObjectStorage } from '../src/common/storage/object-storage.port';
-import { emptyZip, invoicePdf, invoicePng } from './support/invoice-fixtures';
+import { emptyZip, labelPdf, labelPng } from './support/upload-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 const MAX_UPLOAD_BYTES = 64 * 1024;
@@ -40,7 +40,7 @@ describe('Invoices API (e2e)', () => {
   afterAll(() => t?.close());
 
   it('receives a PDF: 201, RECEIVED, stored unchanged under tenant=/yyyy/mm/sha256.pdf, one queue message', async () => {
-    const pdf = await invoicePdf('F-1');
+    const pdf = await labelPdf('F-1');
     const res = await upload(pdf, 'factura enero.pdf', { supplierId: 'sup-1' }).expect(201);
     expect(res.body).toMatchObject({
       invoiceId: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -63,14 +63,14 @@ describe('Invoices API (e2e)', () => {
   });
 
   it('receives a PNG scan, typed by its bytes whatever the name and declared type say', async () => {
-    const png = await invoicePng();
+    const png = await labelPng();
     const res = await upload(png, 'scan.pdf').expect(201);
     expect(res.body.document).toMatchObject({ contentType: 'image/png', size: png.length });
     expect(await drainMessages()).toEqual([{ tenantId: 't1', invoiceId: res.body.invoiceId }]);
   });
 
   it('returns the existing invoice for the same bytes: 201 then 200 with the same id', async () => {
-    const pdf = await invoicePdf('F-dup');
+    const pdf = await labelPdf('F-dup');
     const first = await upload(pdf).expect(201);
     const again = await upload(pdf, 'other-name.pdf', { supplierId: 'ignored' }).expect(200);
     expect(again.body.invoiceId).toBe(first.body.invoiceId);
@@ -81,7 +81,7 @@ describe('Invoices API (e2e)', () => {
   });
 
   it('creates one invoice for concurrent identical uploads', async () => {
-    const pdf = await invoicePdf('F-race');
+    const pdf = await labelPdf('F-race');
     const responses = await Promise.all(Array.from({ length: 6 }, () => upload(pdf)));
     const ids = new Set(responses.map((r) => r.body.invoiceId));
     expect(ids.size).toBe(1);
@@ -91,7 +91,7 @@ describe('Invoices API (e2e)', () => {
   });
 
   it('gives the same bytes from another tenant its own invoice', async () => {
-    const pdf = await invoicePdf('F-shared');
+    const pdf = await labelPdf('F-shared');
     const mine = await upload(pdf).expect(201);
     const theirs = await upload(pdf, 'x.pdf', {}, `Bearer ${await t.token({ tenantId: 't2' })}`).expect(201);
     expect(theirs.body.invoiceId).not.toBe(mine.body.invoiceId);
@@ -127,7 +127,7 @@ describe('Invoices API (e2e)', () => {
   });
 
   it('refuses unknown form fields and a second file with 400', async () => {
-    const pdf = await invoicePdf('F-unknown');
+    const pdf = await labelPdf('F-unknown');
     const unknown = await upload(pdf, 'a.pdf', { colour: 'blue' }).expect(400);
     expect(unknown.body.message).toMatch(/colour/);
     await t.http().post('/v1/invoices').set('Authorization', auth).attach('document', pdf, 'a.pdf').expect(400);
@@ -136,8 +136,8 @@ describe('Invoices API (e2e)', () => {
   });
 
   it('shows an invoice only to its tenant, and lists newest first with filters and cursor pages', async () => {
-    const a = await upload(await invoicePdf('F-list-a'), 'a.pdf', { supplierId: 'sup-list' }).expect(201);
-    const b = await upload(await invoicePdf('F-list-b'), 'b.pdf', { supplierId: 'sup-list' }).expect(201);
+    const a = await upload(await labelPdf('F-list-a'), 'a.pdf', { supplierId: 'sup-list' }).expect(201);
+    const b = await upload(await labelPdf('F-list-b'), 'b.pdf', { supplierId: 'sup-list' }).expect(201);
     await t.http().get(`/v1/invoices/${a.body.invoiceId}`).set('Authorization', `Bearer ${await t.token({ tenantId: 't2' })}`).expect(404);
     await t.http().get(`/v1/invoices/${a.body.invoiceId}/document`).set('Authorization', `Bearer ${await t.token({ tenantId: 't2' })}`).expect(404);
     await t.http().get('/v1/invoices/not-a-uuid').set('Authorization', auth).expect(404);
@@ -157,7 +157,7 @@ describe('Invoices API (e2e)', () => {
   });
 
   it('downloads the original document byte for byte, with its type and file name', async () => {
-    const png = await invoicePng('FACTURA año 2024');
+    const png = await labelPng('FACTURA año 2024');
     const created = await upload(png, 'escaneo año €.png').expect(201);
     expect(created.body.document.originalFilename).toBe('escaneo año €.png');
     const res = await t
@@ -174,6 +174,6 @@ describe('Invoices API (e2e)', () => {
   });
 
   it('requires a token', async () => {
-    await t.http().post('/v1/invoices').attach('file', await invoicePdf('F-anon'), 'a.pdf').expect(401);
+    await t.http().post('/v1/invoices').attach('file', await labelPdf('F-anon'), 'a.pdf').expect(401);
   });
 });

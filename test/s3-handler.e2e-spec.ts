@@ -7,7 +7,7 @@ import { INVOICE_PROCESSING_QUEUE } from '../src/common/queue/queue-definition';
 import { Queue, QUEUE } from '../src/common/queue/queue.port';
 import { OBJECT_STORAGE, ObjectStorage } from '../src/common/storage/object-storage.port';
 import { createS3Handler } from '../src/workers/s3.handler';
-import { invoicePdf, invoicePng } from './support/invoice-fixtures';
+import { labelPdf, labelPng } from './support/upload-fixtures';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 const RAW = 'mercantil-invoices-raw';
@@ -71,7 +71,7 @@ describe('Lambda S3 trigger (src/workers/s3.handler.ts)', () => {
   let pdf: Buffer;
 
   it('turns a new object under tenant=<t>/ into a RECEIVED invoice that points at it, with a queue message', async () => {
-    pdf = await invoicePdf('S3-1');
+    pdf = await labelPdf('S3-1');
     await storage.put(RAW, 'tenant=t1/inbox/factura enero+1.pdf', pdf, { contentType: 'binary/octet-stream' });
     await lambda.handler(event(record('tenant%3Dt1/inbox/factura+enero%2B1.pdf', pdf.length)));
     const rows = await invoices();
@@ -100,7 +100,7 @@ describe('Lambda S3 trigger (src/workers/s3.handler.ts)', () => {
   });
 
   it('rebuilds the supplier and file name an API upload stored as object metadata', async () => {
-    const png = await invoicePng('S3 metadata');
+    const png = await labelPng('S3 metadata');
     await storage.put(RAW, 'tenant=t%2F2/2024/05/abc.png', png, { metadata: { 'original-filename': 'esc%C3%A1ner.png', 'supplier-id': 'sup-9' } });
     await lambda.handler(event(record('tenant%3Dt%252F2/2024/05/abc.png', png.length)));
     expect((await invoices()).find((r: { tenant_id: string }) => r.tenant_id === 't/2')).toMatchObject({ tenant_id: 't/2', original_filename: 'escáner.png', supplier_id: 'sup-9' });
@@ -108,7 +108,7 @@ describe('Lambda S3 trigger (src/workers/s3.handler.ts)', () => {
   });
 
   it('logs and skips objects that cannot become invoices, without throwing', async () => {
-    await storage.put(RAW, 'no-tenant/factura.pdf', await invoicePdf('S3-no-tenant'));
+    await storage.put(RAW, 'no-tenant/factura.pdf', await labelPdf('S3-no-tenant'));
     await storage.put(RAW, 'tenant=t1/notes.txt', Buffer.from('not an invoice'));
     await storage.put(RAW, 'tenant=t1/empty.pdf', Buffer.alloc(0));
     await storage.put(RAW, 'tenant=t1/huge.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(256 * 1024)]));
@@ -132,7 +132,7 @@ describe('Lambda S3 trigger (src/workers/s3.handler.ts)', () => {
   });
 
   it('throws on a transient failure so Lambda retries, and the retry creates the invoice', async () => {
-    const retried = await invoicePdf('S3-transient');
+    const retried = await labelPdf('S3-transient');
     await storage.put(RAW, 'tenant=t3/retry.pdf', retried);
     const head = jest.spyOn(storage, 'head').mockRejectedValueOnce(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     await expect(lambda.handler(event(record('tenant%3Dt3/retry.pdf', retried.length)))).rejects.toThrow('socket hang up');

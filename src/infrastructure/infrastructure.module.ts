@@ -7,6 +7,8 @@ import { OBJECT_STORAGE } from '../common/storage/object-storage.port';
 import { AppConfig } from '../config/app-config';
 import { PostgresInvoiceRepository } from '../modules/invoices/adapters/postgres-invoice.repository';
 import { INVOICE_REPOSITORY } from '../modules/invoices/domain/invoice-repository.port';
+import { EmbeddedDocumentAnalyzer } from '../modules/invoices/adapters/embedded-document-analyzer.adapter';
+import { DOCUMENT_ANALYZER } from '../modules/invoices/domain/document-analyzer.port';
 import { PostgresOrderRepository } from '../modules/orders/adapters/postgres-order.repository';
 import { SimulatedCarrier } from '../modules/orders/adapters/simulated-carrier.adapter';
 import { SimulatedPaymentProvider } from '../modules/orders/adapters/simulated-payment-provider.adapter';
@@ -73,6 +75,16 @@ export class InfrastructureModule {
       inject: [DataSource],
       useFactory: (db: DataSource) => new PostgresInvoiceRepository(db),
     };
+    const documentAnalyzer: Provider =
+      config.ports.documentAnalyzer === 'textract'
+        ? {
+            provide: DOCUMENT_ANALYZER,
+            useFactory: async () => {
+              const { createTextractDocumentAnalyzer } = await import('./aws/textract-document-analyzer.factory');
+              return createTextractDocumentAnalyzer(config.aws);
+            },
+          }
+        : { provide: DOCUMENT_ANALYZER, useFactory: () => new EmbeddedDocumentAnalyzer({ languages: config.ocr.languages }) };
     // Only simulated payment and carrier adapters exist so far; real ones would be picked here.
     const latency = config.simulation.providerLatencyMs;
     const fulfilment: Provider[] = [
@@ -82,8 +94,8 @@ export class InfrastructureModule {
     return {
       module: InfrastructureModule,
       imports: [DatabaseModule.forRoot(config), QueueModule.forRoot(config)],
-      providers: [orderRepository, invoiceRepository, notifier, objectStorage, ...fulfilment],
-      exports: [ORDER_REPOSITORY, INVOICE_REPOSITORY, NOTIFIER, OBJECT_STORAGE, PAYMENT_PROVIDER, CARRIER, QueueModule],
+      providers: [orderRepository, invoiceRepository, notifier, objectStorage, documentAnalyzer, ...fulfilment],
+      exports: [ORDER_REPOSITORY, INVOICE_REPOSITORY, NOTIFIER, OBJECT_STORAGE, DOCUMENT_ANALYZER, PAYMENT_PROVIDER, CARRIER, QueueModule],
     };
   }
 }
