@@ -2,17 +2,13 @@ import { createHash } from 'node:crypto';
 import { Queue, QUEUE } from '../src/common/queue/queue.port';
 import { INVOICE_PROCESSING_QUEUE } from '../src/common/queue/queue-definition';
 import { OBJECT_STORAGE, ObjectStorage } from '../src/common/storage/object-storage.port';
+import { binaryBody } from './support/binary-response';
 import { emptyZip, labelPdf, labelPng } from './support/upload-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 const MAX_UPLOAD_BYTES = 64 * 1024;
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** Collects a response body as raw bytes (supertest would decode text types). */
-const binary = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: unknown) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('Invoices API (e2e)', () => {
   let t: TestApp;
@@ -165,7 +161,7 @@ describe('Invoices API (e2e)', () => {
       .get(`/v1/invoices/${created.body.invoiceId}/document`)
       .set('Authorization', auth)
       .buffer(true)
-      .parse(binary as never)
+      .parse(binaryBody as never)
       .expect(200);
     expect(res.headers['content-type']).toBe('image/png');
     expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''escaneo%20a%C3%B1o%20%E2%82%AC.png`);
