@@ -12,6 +12,7 @@ import { ConfigModule } from './config/config.module';
 import { HealthModule } from './infrastructure/health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ObservabilityModule } from './infrastructure/observability/observability.module';
+import { MatchingModule } from './modules/matching';
 import { OrdersModule } from './modules/orders';
 import { WorkflowModule } from './modules/workflow';
 
@@ -50,6 +51,7 @@ export class AppModule {
         ThrottlingModule,
         WorkflowModule,
         OrdersModule,
+        MatchingModule,
       ],
       providers: [
         // Order matters: the throttler keys on the principal the auth guard sets.

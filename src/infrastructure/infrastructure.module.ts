@@ -4,6 +4,8 @@ import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { NOTIFIER } from '../common/notifications/notifier.port';
 import { AppConfig } from '../config/app-config';
+import { PostgresSkuLookup } from '../modules/matching/adapters/postgres-sku-lookup.repository';
+import { SKU_LOOKUP } from '../modules/matching/domain/sku-lookup.port';
 import { PostgresOrderRepository } from '../modules/orders/adapters/postgres-order.repository';
 import { SimulatedCarrier } from '../modules/orders/adapters/simulated-carrier.adapter';
 import { SimulatedPaymentProvider } from '../modules/orders/adapters/simulated-payment-provider.adapter';
@@ -34,6 +36,16 @@ export class InfrastructureModule {
             },
           }
         : { provide: ORDER_REPOSITORY, inject: [DataSource], useFactory: (db: DataSource) => new PostgresOrderRepository(db) };
+    const skuLookup: Provider =
+      config.ports.skuLookup === 'dynamodb'
+        ? {
+            provide: SKU_LOOKUP,
+            useFactory: async () => {
+              const { createDynamoDbSkuLookup } = await import('./aws/dynamodb-sku-lookup.factory');
+              return createDynamoDbSkuLookup(config.aws);
+            },
+          }
+        : { provide: SKU_LOOKUP, inject: [DataSource], useFactory: (db: DataSource) => new PostgresSkuLookup(db) };
     const notifier: Provider =
       config.ports.notifier === 'sns'
         ? {
@@ -63,8 +75,8 @@ export class InfrastructureModule {
     return {
       module: InfrastructureModule,
       imports: [DatabaseModule.forRoot(config), QueueModule.forRoot(config)],
-      providers: [orderRepository, notifier, ...fulfilment],
-      exports: [ORDER_REPOSITORY, NOTIFIER, PAYMENT_PROVIDER, CARRIER, QueueModule],
+      providers: [orderRepository, skuLookup, notifier, ...fulfilment],
+      exports: [ORDER_REPOSITORY, SKU_LOOKUP, NOTIFIER, PAYMENT_PROVIDER, CARRIER, QueueModule],
     };
   }
 }

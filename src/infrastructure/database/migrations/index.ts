@@ -2,6 +2,7 @@ import { CreateOrders1700000000000 } from './1700000000000-create-orders';
 import { CreateQueue1700000001000 } from './1700000001000-create-queue';
 import { CreateWorkflowExecutions1700000002000 } from './1700000002000-create-workflow-executions';
 import { OrderFulfilment1700000003000 } from './1700000003000-order-fulfilment';
+import { CreateCatalog1700000005000 } from './1700000005000-create-catalog';
 
 /** Every migration, in order. Listed explicitly so compiled, bundled and ts-jest runs agree. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateQueue1700000001000,
   CreateWorkflowExecutions1700000002000,
   OrderFulfilment1700000003000,
+  CreateCatalog1700000005000,
 ];
