@@ -107,7 +107,7 @@ export class PostgresProductRepository implements ProductRepository {
     if (query.category) add('category = $1', query.category);
     if (query.q) {
       const text = normalizeText(query.q);
-      add(`(search_vector @@ plainto_tsquery('simple', mercantil_unaccent($1)) OR mercantil_unaccent(lower(name)) % mercantil_unaccent($1))`, text);
+      add(`(search_vector @@ plainto_tsquery('simple', mercantil_unaccent($1)) OR mercantil_unaccent($1) <% mercantil_unaccent(lower(name)))`, text);
     }
     if (query.cursor) add('sku > $1', decodeCursor(query.cursor, isPosition)[0]);
     params.push(query.limit + 1);
