@@ -71,6 +71,11 @@ export function parsePackCount(text: string): number | null {
   return null;
 }
 
+/** The text with its measures and pack counts blanked out, so their numbers are not read as model numbers. */
+export function withoutQuantities(text: string): string {
+  return [MEASURE, ...PACK_PATTERNS].reduce((t, pattern) => t.replace(pattern, ' '), normalizeText(text));
+}
+
 /** 1 when every shared dimension agrees, -1 when one disagrees, 0 when nothing can be compared. */
 export function compareMeasures(a: Measure[], b: Measure[]): number {
   const dimensions = new Set(a.map((m) => m.dimension).filter((d) => b.some((m) => m.dimension === d)));

@@ -1,18 +1,16 @@
-import { normalizeText } from './text-normalizer';
-
-/** Measures and pack counts look like model numbers (`500ml`, `30pk`) but are compared on their own. */
-const QUANTITY_LIKE = /^\d+(?:\.\d+)?(?:ml|cl|dl|l|lt|g|gr|kg|mg|oz|lb|lbs|mm|cm|m|mb|gb|tb|pk|pck|x|uds?|ct|pcs)$/;
+import { withoutQuantities } from './measures';
 
 /**
  * Part and model numbers (`kx-tg6700`, `cs3`, `2007`): codes with a digit, separators
  * removed so `KX TG-6700` style spelling differences still meet. Pure numbers need three
- * digits, since a lone `2` or `10` says little about which product it is.
+ * digits, since a lone `2` or `10` says little about which product it is. Measures and
+ * pack counts (`500 ml`, `30pk`) look like model numbers but are compared on their own.
  */
 export function modelTokens(text: string): Set<string> {
   const found = new Set<string>();
-  for (const raw of normalizeText(text).match(/[a-z0-9]+(?:[-/.][a-z0-9]+)*/g) ?? []) {
+  for (const raw of withoutQuantities(text).match(/[a-z0-9]+(?:[-/.][a-z0-9]+)*/g) ?? []) {
     const token = raw.replace(/[-/.]/g, '');
-    if (!/\d/.test(token) || QUANTITY_LIKE.test(raw)) continue;
+    if (!/\d/.test(token)) continue;
     if (/^\d+$/.test(token) ? token.length >= 3 : token.length >= 2) found.add(token);
   }
   return found;
