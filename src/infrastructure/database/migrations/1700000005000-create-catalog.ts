@@ -45,13 +45,17 @@ export class CreateCatalog1700000005000 implements MigrationInterface {
           setweight(to_tsvector('simple', mercantil_unaccent(coalesce(brand, ''))), 'B') ||
           setweight(to_tsvector('simple', mercantil_unaccent(coalesce(category, '') || ' ' || coalesce(description, ''))), 'C')
         ) STORED,
+        -- Unaccented lowercase copies for trigram search: stored, so a search never recomputes them row by row.
+        name_key text GENERATED ALWAYS AS (mercantil_unaccent(lower(name))) STORED,
+        description_key text GENERATED ALWAYS AS (mercantil_unaccent(lower(coalesce(description, '')))) STORED,
         PRIMARY KEY (tenant_id, sku)
       )`);
     await q.query(`CREATE INDEX products_search_idx ON products USING gin (search_vector)`);
-    await q.query(`CREATE INDEX products_name_trgm_idx ON products USING gin (mercantil_unaccent(lower(name)) gin_trgm_ops)`);
-    await q.query(
-      `CREATE INDEX products_description_trgm_idx ON products USING gin (mercantil_unaccent(lower(coalesce(description, ''))) gin_trgm_ops)`,
-    );
+    // GiST rather than GIN for trigrams: with invoice-length queries the planner passed over the
+    // GIN indexes and compared every row; GiST served `%` in 6.5 ms and `<%` in 19 ms a line,
+    // against 48 and 180 ms, over the 3,226-product benchmark catalog on PGlite.
+    await q.query(`CREATE INDEX products_name_trgm_idx ON products USING gist (name_key gist_trgm_ops)`);
+    await q.query(`CREATE INDEX products_description_trgm_idx ON products USING gist (description_key gist_trgm_ops)`);
     await q.query(`CREATE INDEX products_tenant_supplier_idx ON products (tenant_id, supplier_id, sku)`);
     await q.query(`CREATE INDEX products_tenant_category_idx ON products (tenant_id, category, sku)`);
 

@@ -107,7 +107,7 @@ export class PostgresProductRepository implements ProductRepository {
     if (query.category) add('category = $1', query.category);
     if (query.q) {
       const text = normalizeText(query.q);
-      add(`(search_vector @@ plainto_tsquery('simple', mercantil_unaccent($1)) OR mercantil_unaccent($1) <% mercantil_unaccent(lower(name)))`, text);
+      add(`(search_vector @@ plainto_tsquery('simple', mercantil_unaccent($1)) OR mercantil_unaccent($1) <% name_key)`, text);
     }
     if (query.cursor) add('sku > $1', decodeCursor(query.cursor, isPosition)[0]);
     params.push(query.limit + 1);
@@ -122,32 +122,28 @@ export class PostgresProductRepository implements ProductRepository {
   }
 
   async findCandidates(tenantId: string, query: CandidateQuery): Promise<CatalogCandidate[]> {
-    const text = contentTokens(query.text).join(' ');
-    if (!text) return [];
-    // Three top-N lists (full text with any word, trigram on the name, word trigram on the
-    // description) merged: each finds matches the others miss (word order, typos, abbreviations).
+    const tokens = contentTokens(query.text);
+    if (tokens.length === 0) return [];
+    // Three top-N lists merged: full text with any of the words (ranked by cover density),
+    // trigram similarity to the name and word similarity within the description. Each finds
+    // matches the others miss (word order, typos, run-together codes, long descriptions).
     const { rows } = await runSql<{
       sku: string; name: string; description: string | null; brand: string | null; price: string | null; name_similarity: number;
     }>(
       this.db,
-      `WITH q AS (
-         SELECT replace(plainto_tsquery('simple', mercantil_unaccent($2))::text, ' & ', ' | ')::tsquery AS tsq,
-                mercantil_unaccent($2) AS txt
-       ),
-       hits AS (
-         (SELECT p.sku FROM products p, q WHERE p.tenant_id = $1 AND p.search_vector @@ q.tsq
-          ORDER BY ts_rank_cd(p.search_vector, q.tsq, 1) DESC LIMIT $3)
+      `WITH hits AS (
+         (SELECT sku FROM products WHERE tenant_id = $1 AND search_vector @@ to_tsquery('simple', $2)
+          ORDER BY ts_rank_cd(search_vector, to_tsquery('simple', $2), 1) DESC, sku LIMIT $4)
          UNION
-         (SELECT p.sku FROM products p, q WHERE p.tenant_id = $1 AND mercantil_unaccent(lower(p.name)) % q.txt
-          ORDER BY similarity(mercantil_unaccent(lower(p.name)), q.txt) DESC LIMIT $3)
+         (SELECT sku FROM products WHERE tenant_id = $1 AND name_key % $3 ORDER BY similarity(name_key, $3) DESC, sku LIMIT $4)
          UNION
-         (SELECT p.sku FROM products p, q WHERE p.tenant_id = $1 AND q.txt <% mercantil_unaccent(lower(coalesce(p.description, '')))
-          ORDER BY word_similarity(q.txt, mercantil_unaccent(lower(coalesce(p.description, '')))) DESC LIMIT $3)
+         (SELECT sku FROM products WHERE tenant_id = $1 AND $3 <% description_key
+          ORDER BY word_similarity($3, description_key) DESC, sku LIMIT $4)
        )
-       SELECT p.sku, p.name, p.description, p.brand, p.price::text AS price,
-              similarity(mercantil_unaccent(lower(p.name)), q.txt) AS name_similarity
-       FROM hits JOIN products p ON p.tenant_id = $1 AND p.sku = hits.sku, q`,
-      [tenantId, text, query.limit],
+       SELECT p.sku, p.name, p.description, p.brand, p.price::text AS price, similarity(p.name_key, $3) AS name_similarity
+       FROM hits JOIN products p ON p.tenant_id = $1 AND p.sku = hits.sku`,
+      // Content tokens are [a-z0-9.] only, so they cannot smuggle tsquery operators in.
+      [tenantId, tokens.join(' | '), tokens.join(' '), query.limit],
     );
     return rows.map((r) => ({
       sku: r.sku,
@@ -157,6 +153,10 @@ export class PostgresProductRepository implements ProductRepository {
       price: r.price,
       nameSimilarity: Number(r.name_similarity),
     }));
+  }
+
+  async refreshStatistics(): Promise<void> {
+    await runSql(this.db, `ANALYZE products`);
   }
 }
 

@@ -38,6 +38,7 @@ export class ProductImportRunner implements OnApplicationShutdown {
         const errors = await this.importBatch(tenantId, batch, start);
         await this.imports.progress(importId, batch.length, errors);
       }
+      await this.products.refreshStatistics();
       await this.imports.finish(importId, 'completed');
     } catch (error) {
       this.logger.error({ err: error, importId }, 'Product import failed');

@@ -45,10 +45,10 @@ export interface MatchWeights {
 }
 
 export const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = {
-  tokenDice: 0.35,
+  tokenDice: 0.45,
   nameCoverage: 0.2,
   nameSimilarity: 0.3,
-  model: 0.2,
+  model: 0.1,
   measure: 0.1,
   pack: 0.1,
   brand: 0.1,

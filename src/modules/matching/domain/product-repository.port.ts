@@ -42,4 +42,9 @@ export interface ProductRepository {
   list(tenantId: string, query: ProductListQuery): Promise<ProductPage>;
   /** Stage 2 of the matcher: products similar to the text by full-text rank or trigram similarity. */
   findCandidates(tenantId: string, query: CandidateQuery): Promise<CatalogCandidate[]>;
+  /**
+   * After a bulk load: the planner only uses the search indexes once it knows the table
+   * is large, and PGlite runs no autovacuum to find out by itself.
+   */
+  refreshStatistics(): Promise<void>;
 }
