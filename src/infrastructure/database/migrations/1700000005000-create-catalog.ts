@@ -92,7 +92,8 @@ export class CreateCatalog1700000005000 implements MigrationInterface {
         candidates jsonb NOT NULL,
         status text NOT NULL DEFAULT 'pending',
         resolved_sku text,
-        created_at timestamptz NOT NULL DEFAULT now(),
+        -- Milliseconds, like the ISO instants in the listing's cursor, so a cursor never lands between two readings of one row.
+        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
         resolved_at timestamptz,
         PRIMARY KEY (tenant_id, line_id)
       )`);
