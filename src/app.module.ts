@@ -14,6 +14,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ObservabilityModule } from './infrastructure/observability/observability.module';
 import { CommissionsModule } from './modules/commissions';
 import { InvoicesModule } from './modules/invoices';
+import { MatchingModule } from './modules/matching';
 import { OrdersModule } from './modules/orders';
 import { WorkflowModule } from './modules/workflow';
 
@@ -54,6 +55,7 @@ export class AppModule {
         OrdersModule,
         CommissionsModule,
         InvoicesModule,
+        MatchingModule,
       ],
       providers: [
         // Order matters: the throttler keys on the principal the auth guard sets.

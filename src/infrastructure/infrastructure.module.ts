@@ -9,6 +9,8 @@ import { PostgresInvoiceRepository } from '../modules/invoices/adapters/postgres
 import { INVOICE_REPOSITORY } from '../modules/invoices/domain/invoice-repository.port';
 import { EmbeddedDocumentAnalyzer } from '../modules/invoices/adapters/embedded-document-analyzer.adapter';
 import { DOCUMENT_ANALYZER } from '../modules/invoices/domain/document-analyzer.port';
+import { PostgresSkuLookup } from '../modules/matching/adapters/postgres-sku-lookup.repository';
+import { SKU_LOOKUP } from '../modules/matching/domain/sku-lookup.port';
 import { PostgresOrderRepository } from '../modules/orders/adapters/postgres-order.repository';
 import { SimulatedCarrier } from '../modules/orders/adapters/simulated-carrier.adapter';
 import { SimulatedPaymentProvider } from '../modules/orders/adapters/simulated-payment-provider.adapter';
@@ -40,6 +42,16 @@ export class InfrastructureModule {
             },
           }
         : { provide: ORDER_REPOSITORY, inject: [DataSource], useFactory: (db: DataSource) => new PostgresOrderRepository(db) };
+    const skuLookup: Provider =
+      config.ports.skuLookup === 'dynamodb'
+        ? {
+            provide: SKU_LOOKUP,
+            useFactory: async () => {
+              const { createDynamoDbSkuLookup } = await import('./aws/dynamodb-sku-lookup.factory');
+              return createDynamoDbSkuLookup(config.aws);
+            },
+          }
+        : { provide: SKU_LOOKUP, inject: [DataSource], useFactory: (db: DataSource) => new PostgresSkuLookup(db) };
     const notifier: Provider =
       config.ports.notifier === 'sns'
         ? {
@@ -94,8 +106,18 @@ export class InfrastructureModule {
     return {
       module: InfrastructureModule,
       imports: [DatabaseModule.forRoot(config), QueueModule.forRoot(config)],
-      providers: [orderRepository, invoiceRepository, notifier, objectStorage, documentAnalyzer, ...fulfilment],
-      exports: [ORDER_REPOSITORY, INVOICE_REPOSITORY, NOTIFIER, OBJECT_STORAGE, DOCUMENT_ANALYZER, PAYMENT_PROVIDER, CARRIER, QueueModule],
+      providers: [orderRepository, invoiceRepository, skuLookup, notifier, objectStorage, documentAnalyzer, ...fulfilment],
+      exports: [
+        ORDER_REPOSITORY,
+        INVOICE_REPOSITORY,
+        SKU_LOOKUP,
+        NOTIFIER,
+        OBJECT_STORAGE,
+        DOCUMENT_ANALYZER,
+        PAYMENT_PROVIDER,
+        CARRIER,
+        QueueModule,
+      ],
     };
   }
 }

@@ -24,13 +24,16 @@ export async function openDataSource(config: AppConfig): Promise<{ dataSource: D
     return { dataSource, close: () => dataSource.destroy() };
   }
 
-  const [{ PGlite }, { createPgConfig }] = await Promise.all([
+  const [{ PGlite }, { createPgConfig }, { pg_trgm }, { unaccent }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/node-postgres'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/unaccent'),
   ]);
   const dir = join(config.dataDir, 'pg');
   await mkdir(dir, { recursive: true });
-  const pglite = await PGlite.create(dir);
+  // PGlite only finds contrib extensions it was handed; the catalog's search migration needs these two.
+  const pglite = await PGlite.create(dir, { extensions: { pg_trgm, unaccent } });
   const { connection } = createPgConfig(pglite);
   const dataSource = new DataSource({
     ...common,

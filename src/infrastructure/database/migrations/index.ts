@@ -3,6 +3,7 @@ import { CreateQueue1700000001000 } from './1700000001000-create-queue';
 import { CreateWorkflowExecutions1700000002000 } from './1700000002000-create-workflow-executions';
 import { OrderFulfilment1700000003000 } from './1700000003000-order-fulfilment';
 import { CreateInvoices1700000004000 } from './1700000004000-create-invoices';
+import { CreateCatalog1700000005000 } from './1700000005000-create-catalog';
 import { CreateCommissions1700000006000 } from './1700000006000-create-commissions';
 
 /** Every migration, in order. Listed explicitly so compiled, bundled and ts-jest runs agree. */
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   CreateWorkflowExecutions1700000002000,
   OrderFulfilment1700000003000,
   CreateInvoices1700000004000,
+  CreateCatalog1700000005000,
   CreateCommissions1700000006000,
 ];

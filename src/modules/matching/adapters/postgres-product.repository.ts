@@ -1,0 +1,188 @@
+import { DataSource } from 'typeorm';
+import { formatAmount } from '../../../common/money/money';
+import { decodeCursor, encodeCursor } from '../../../common/pagination/cursor';
+import { runSql } from '../../../infrastructure/database/run-sql';
+import type { Product, ProductFields, ProductKeys } from '../domain/product';
+import {
+  CandidateQuery,
+  CatalogCandidate,
+  ProductListQuery,
+  ProductPage,
+  ProductRepository,
+} from '../domain/product-repository.port';
+import { contentTokens, normalizeText } from '../domain/text-normalizer';
+
+interface ProductRow {
+  tenant_id: string;
+  sku: string;
+  name: string;
+  description: string | null;
+  brand: string | null;
+  category: string | null;
+  unit: string | null;
+  price: string | null;
+  currency: string | null;
+  supplier_id: string | null;
+  supplier_code: string | null;
+  gtin: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const FIELDS = ['sku', 'name', 'description', 'brand', 'category', 'unit', 'price', 'currency', 'supplier_id', 'supplier_code', 'gtin'];
+const COLUMNS = `tenant_id, ${FIELDS.join(', ')}, created_at, updated_at`;
+const UPDATABLE = FIELDS.filter((f) => f !== 'sku').map((f) => `${f} = EXCLUDED.${f}`).join(', ');
+/** 12 parameters a row keeps a 500-row batch far below Postgres' 65,535 bind parameter limit. */
+const PARAMS_PER_ROW = FIELDS.length + 1;
+
+const isPosition = (v: unknown): v is [string] => Array.isArray(v) && v.length === 1 && typeof v[0] === 'string';
+
+export class PostgresProductRepository implements ProductRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async create(tenantId: string, product: ProductFields): Promise<Product | null> {
+    const { rows } = await runSql<ProductRow>(
+      this.db,
+      `INSERT INTO products (tenant_id, ${FIELDS.join(', ')}) VALUES (${placeholders(0)})
+       ON CONFLICT (tenant_id, sku) DO NOTHING RETURNING ${COLUMNS}`,
+      toValues(tenantId, product),
+    );
+    return rows.length ? toProduct(rows[0]) : null;
+  }
+
+  async replace(tenantId: string, product: ProductFields): Promise<{ before: ProductKeys; after: Product } | null> {
+    // The old keys are read in the same statement so a concurrent change cannot slip in between.
+    const { rows } = await runSql<ProductRow & { old_supplier_id: string | null; old_supplier_code: string | null; old_gtin: string | null }>(
+      this.db,
+      `WITH old AS (SELECT tenant_id, sku, supplier_id, supplier_code, gtin FROM products WHERE tenant_id = $1 AND sku = $2 FOR UPDATE)
+       UPDATE products p SET ${FIELDS.filter((f) => f !== 'sku').map((f, i) => `${f} = $${i + 3}`).join(', ')}, updated_at = now()
+       FROM old WHERE p.tenant_id = old.tenant_id AND p.sku = old.sku
+       RETURNING ${COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')},
+         old.supplier_id AS old_supplier_id, old.supplier_code AS old_supplier_code, old.gtin AS old_gtin`,
+      toValues(tenantId, product),
+    );
+    if (!rows.length) return null;
+    const row = rows[0];
+    return { before: { supplierId: row.old_supplier_id, supplierCode: row.old_supplier_code, gtin: row.old_gtin }, after: toProduct(row) };
+  }
+
+  async upsertMany(tenantId: string, products: ProductFields[]): Promise<Product[]> {
+    if (products.length === 0) return [];
+    const values = products.flatMap((p) => toValues(tenantId, p));
+    const tuples = products.map((_, i) => `(${placeholders(i * PARAMS_PER_ROW)})`).join(', ');
+    const { rows } = await runSql<ProductRow>(
+      this.db,
+      `WITH input (${['tenant_id', ...FIELDS].join(', ')}) AS (VALUES ${tuples}),
+       old AS (SELECT p.* FROM products p JOIN input i ON p.tenant_id = i.tenant_id AND p.sku = i.sku),
+       upserted AS (
+         INSERT INTO products (tenant_id, ${FIELDS.join(', ')})
+         SELECT tenant_id, ${FIELDS.map((f) => (f === 'price' ? 'price::numeric' : f)).join(', ')} FROM input
+         ON CONFLICT (tenant_id, sku) DO UPDATE SET ${UPDATABLE}, updated_at = now()
+       )
+       SELECT ${COLUMNS} FROM old`,
+      values,
+    );
+    return rows.map(toProduct);
+  }
+
+  async get(tenantId: string, sku: string): Promise<Product | null> {
+    const { rows } = await runSql<ProductRow>(this.db, `SELECT ${COLUMNS} FROM products WHERE tenant_id = $1 AND sku = $2`, [tenantId, sku]);
+    return rows.length ? toProduct(rows[0]) : null;
+  }
+
+  async existing(tenantId: string, skus: string[]): Promise<Set<string>> {
+    const { rows } = await runSql<{ sku: string }>(this.db, `SELECT sku FROM products WHERE tenant_id = $1 AND sku = ANY($2)`, [tenantId, skus]);
+    return new Set(rows.map((r) => r.sku));
+  }
+
+  async list(tenantId: string, query: ProductListQuery): Promise<ProductPage> {
+    const where = ['tenant_id = $1'];
+    const params: unknown[] = [tenantId];
+    const add = (clause: string, ...values: unknown[]) => {
+      const start = params.length;
+      params.push(...values);
+      where.push(clause.replace(/\$(\d)/g, (_, n: string) => `$${start + Number(n)}`));
+    };
+    if (query.supplierId) add('supplier_id = $1', query.supplierId);
+    if (query.category) add('category = $1', query.category);
+    if (query.q) {
+      const text = normalizeText(query.q);
+      add(`(search_vector @@ plainto_tsquery('simple', mercantil_unaccent($1)) OR mercantil_unaccent($1) <% name_key)`, text);
+    }
+    if (query.cursor) add('sku > $1', decodeCursor(query.cursor, isPosition)[0]);
+    params.push(query.limit + 1);
+    const { rows } = await runSql<ProductRow>(
+      this.db,
+      `SELECT ${COLUMNS} FROM products WHERE ${where.join(' AND ')} ORDER BY sku LIMIT $${params.length}`,
+      params,
+    );
+    const items = rows.slice(0, query.limit).map(toProduct);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.sku]) : null };
+  }
+
+  async findCandidates(tenantId: string, query: CandidateQuery): Promise<CatalogCandidate[]> {
+    const tokens = contentTokens(query.text);
+    if (tokens.length === 0) return [];
+    // Three top-N lists merged: full text with any of the words (ranked by cover density),
+    // trigram similarity to the name and word similarity within the description. Each finds
+    // matches the others miss (word order, typos, run-together codes, long descriptions).
+    const { rows } = await runSql<{
+      sku: string; name: string; description: string | null; brand: string | null; price: string | null; name_similarity: number;
+    }>(
+      this.db,
+      `WITH hits AS (
+         (SELECT sku FROM products WHERE tenant_id = $1 AND search_vector @@ to_tsquery('simple', $2)
+          ORDER BY ts_rank_cd(search_vector, to_tsquery('simple', $2), 1) DESC, sku LIMIT $4)
+         UNION
+         (SELECT sku FROM products WHERE tenant_id = $1 AND name_key % $3 ORDER BY similarity(name_key, $3) DESC, sku LIMIT $4)
+         UNION
+         (SELECT sku FROM products WHERE tenant_id = $1 AND $3 <% description_key
+          ORDER BY word_similarity($3, description_key) DESC, sku LIMIT $4)
+       )
+       SELECT p.sku, p.name, p.description, p.brand, p.price::text AS price, similarity(p.name_key, $3) AS name_similarity
+       FROM hits JOIN products p ON p.tenant_id = $1 AND p.sku = hits.sku`,
+      // Content tokens are [a-z0-9.] only, so they cannot smuggle tsquery operators in.
+      [tenantId, tokens.join(' | '), tokens.join(' '), query.limit],
+    );
+    return rows.map((r) => ({
+      sku: r.sku,
+      name: r.name,
+      description: r.description,
+      brand: r.brand,
+      price: r.price,
+      nameSimilarity: Number(r.name_similarity),
+    }));
+  }
+
+  async refreshStatistics(): Promise<void> {
+    await runSql(this.db, `ANALYZE products`);
+  }
+}
+
+function placeholders(offset: number): string {
+  return Array.from({ length: PARAMS_PER_ROW }, (_, i) => `$${offset + i + 1}`).join(', ');
+}
+
+function toValues(tenantId: string, p: ProductFields): unknown[] {
+  return [tenantId, p.sku, p.name, p.description, p.brand, p.category, p.unit, p.price, p.currency, p.supplierId, p.supplierCode, p.gtin];
+}
+
+function toProduct(r: ProductRow): Product {
+  return {
+    tenantId: r.tenant_id,
+    sku: r.sku,
+    name: r.name,
+    description: r.description,
+    brand: r.brand,
+    category: r.category,
+    unit: r.unit,
+    price: r.price === null ? null : formatAmount(r.price),
+    currency: r.currency,
+    supplierId: r.supplier_id,
+    supplierCode: r.supplier_code,
+    gtin: r.gtin,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,11 @@
+import { Command } from '@nestjs/cqrs';
+import type { Product, ProductFields } from '../../domain/product';
+
+export class ReplaceProductCommand extends Command<Product> {
+  constructor(
+    readonly tenantId: string,
+    readonly product: ProductFields,
+  ) {
+    super();
+  }
+}
