@@ -46,10 +46,12 @@ describe('Invoice pipeline (e2e, workers included)', () => {
     return supplierId ? req.field('supplierId', supplierId) : req;
   };
 
-  async function settled(invoiceId: string, timeoutMs = 60_000) {
+  const settled = (invoiceId: string, timeoutMs?: number) => settledAs(admin, invoiceId, timeoutMs);
+
+  async function settledAs(auth: string, invoiceId: string, timeoutMs = 60_000) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const invoice = (await t.http().get(`/v1/invoices/${invoiceId}`).set('Authorization', admin)).body;
+      const invoice = (await t.http().get(`/v1/invoices/${invoiceId}`).set('Authorization', auth)).body;
       if (FINAL.includes(invoice.status) || Date.now() > deadline) return invoice;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -88,6 +90,35 @@ describe('Invoice pipeline (e2e, workers included)', () => {
     expect(invoice.header).toMatchObject({ invoiceNumber: { value: 'INV-2024-0107' }, currency: { value: 'GBP' } });
     expect(invoice.lines.map((l: { match: { sku: string } }) => l.match.sku).sort()).toEqual(['HAM-UK', 'OIL-500-UK']);
   }, 150_000);
+
+  it('parks unmatched lines for review, and completes the invoice once a person confirms them', async () => {
+    const t2 = `Bearer ${await t.token({ tenantId: 't2', sub: 'ops', groups: ['admin'] })}`;
+    for (const sku of ['P-ONE', 'P-TWO']) {
+      await t.http().post('/v1/products').set('Authorization', t2).send({ sku, name: `Producto ${sku}` }).expect(201);
+    }
+    const res = await t.http().post('/v1/invoices').set('Authorization', t2).attach('file', await invoicePdf(SPANISH_INVOICE), 'f.pdf').field('supplierId', 'nuevo');
+    expect(res.status).toBe(201);
+    const parked = await settledAs(t2, res.body.invoiceId);
+    expect(parked.status).toBe('NEEDS_REVIEW');
+    const review = (await t.http().get('/v1/matching/review').set('Authorization', t2).expect(200)).body.items as { lineId: string; invoiceId: string }[];
+    const lines = review.filter((item) => item.invoiceId === parked.invoiceId);
+    expect(lines).toHaveLength(2);
+
+    for (const [i, item] of lines.entries()) {
+      await t.http().post(`/v1/matching/review/${item.lineId}`).set('Authorization', t2).send({ sku: i === 0 ? 'P-ONE' : 'P-TWO' }).expect(200);
+    }
+    const deadline = Date.now() + 10_000;
+    let invoice = parked;
+    while (invoice.status !== 'COMPLETED' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      invoice = (await t.http().get(`/v1/invoices/${parked.invoiceId}`).set('Authorization', t2)).body;
+    }
+    expect(invoice.status).toBe('COMPLETED');
+    expect(invoice.lines.map((l: { match: { sku: string; status: string } }) => l.match).sort((a: { sku: string }, b: { sku: string }) => a.sku.localeCompare(b.sku))).toEqual([
+      { sku: 'P-ONE', confidence: 1, status: 'matched' },
+      { sku: 'P-TWO', confidence: 1, status: 'matched' },
+    ]);
+  }, 90_000);
 
   it('turns a corrupt PDF into a FAILED invoice with a readable reason, keeping the file', async () => {
     const bytes = corruptPdf();

@@ -14,6 +14,7 @@ import { MarkInvoiceProcessingHandler } from './commands/mark-invoice-processing
 import { RecordInvoiceExtractionHandler } from './commands/record-invoice-extraction/record-invoice-extraction.handler';
 import { RecordLineCommissionsHandler } from './commands/record-line-commissions/record-line-commissions.handler';
 import { RecordLineMatchesHandler } from './commands/record-line-matches/record-line-matches.handler';
+import { ApplyConfirmedMatchHandler } from './events/apply-confirmed-match.handler';
 import { InvoicesController } from './invoices.controller';
 import { GetInvoiceDocumentHandler } from './queries/get-invoice-document/get-invoice-document.handler';
 import { GetInvoiceHandler } from './queries/get-invoice/get-invoice.handler';
@@ -61,6 +62,7 @@ const MAX_TEXT_FIELD_BYTES = 1024;
     PublishProcessedInvoiceHandler,
     FailInvoiceStepHandler,
     InvoiceProcessingConsumer,
+    ApplyConfirmedMatchHandler,
   ],
 })
 export class InvoicesModule {}
