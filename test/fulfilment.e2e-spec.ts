@@ -37,7 +37,9 @@ describe('Order fulfilment (e2e, workers included)', () => {
   const settled = (orderId: string) => until(() => orderOf(orderId), (o) => FINAL.includes(o.status));
 
   async function executionOf(orderId: string) {
-    const res = await t.http().get('/v1/workflows/order-fulfilment/executions').query({ name: orderId }).set('Authorization', admin);
+    // The execution starts asynchronously, once the order-processing message is consumed.
+    const listed = () => t.http().get('/v1/workflows/order-fulfilment/executions').query({ name: orderId }).set('Authorization', admin);
+    const res = await until(listed, (r) => r.status !== 200 || r.body.items.length > 0);
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(1);
     const executionId = res.body.items[0].executionId as string;
