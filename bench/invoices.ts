@@ -45,10 +45,24 @@ async function main(): Promise<void> {
     await waitForHealth(`${base}/health`, app, 60_000);
     const issuer = await DevIssuer.open(dataDir, DEV_ISSUER, DEV_AUDIENCE);
     const auth = { authorization: `Bearer ${await issuer.mint({ tenantId: 'bench', sub: 'bench', groups: ['admin'] })}` };
+    // A catalog and an agreement, so matching and commissions do real work.
+    const json = { ...auth, 'content-type': 'application/json' };
+    const catalog = [
+      ...SPANISH_INVOICE.expected.lines.map((l, i) => ({ sku: `ES-${i}`, name: l.description, supplierId: 'olivar', supplierCode: l.supplierCode, category: 'food' })),
+      ...ENGLISH_INVOICE.expected.lines.map((l, i) => ({ sku: `EN-${i}`, name: l.description, supplierId: 'northwind', supplierCode: l.supplierCode, category: 'food' })),
+    ];
+    for (const product of catalog) await fetch(`${base}/v1/products`, { method: 'POST', headers: json, body: JSON.stringify(product) });
+    for (const [supplierId, currency] of [['olivar', 'EUR'], ['northwind', 'GBP']]) {
+      const agreement = { supplierId, currency, validFrom: '2024-01-01', rules: [{ kind: 'percentage', rate: '5' }] };
+      await fetch(`${base}/v1/commissions/agreements`, { method: 'POST', headers: json, body: JSON.stringify(agreement) });
+    }
     const documents = await Promise.all(
       Array.from({ length: INVOICES }, async (_, i) => {
         const fixture = variant(i % 2 ? ENGLISH_INVOICE : SPANISH_INVOICE, i);
-        return i % 4 < 2 ? { body: await invoicePdf(fixture), name: `i${i}.pdf`, type: 'application/pdf' } : { body: invoicePng(fixture), name: `i${i}.png`, type: 'image/png' };
+        const supplierId = i % 2 ? 'northwind' : 'olivar';
+        return i % 4 < 2
+          ? { body: await invoicePdf(fixture), name: `i${i}.pdf`, type: 'application/pdf', supplierId }
+          : { body: invoicePng(fixture), name: `i${i}.png`, type: 'image/png', supplierId };
       }),
     );
     console.log(`Uploading ${INVOICES} invoices (${documents.filter((d) => d.type === 'image/png').length} scans for OCR), ${CONCURRENCY} at a time`);
@@ -59,6 +73,7 @@ async function main(): Promise<void> {
       Array.from({ length: CONCURRENCY }, async () => {
         for (let i = next++; i < INVOICES; i = next++) {
           const form = new FormData();
+          form.append('supplierId', documents[i].supplierId);
           form.append('file', new Blob([documents[i].body], { type: documents[i].type }), documents[i].name);
           const res = await fetch(`${base}/v1/invoices`, { method: 'POST', headers: auth, body: form });
           ids.push(((await res.json()) as { invoiceId: string }).invoiceId);
