@@ -14,6 +14,8 @@ export const LOW_CONFIDENCE = 0.6;
 export function reviewReasons(invoice: Omit<NormalizedInvoice, 'reviewReasons'>): string[] {
   const reasons: string[] = [];
   for (const key of REQUIRED) if (!invoice[key]) reasons.push(`missing-field: ${key}`);
+  // Without lines nothing can be matched or earn a commission: a person has to look.
+  if (invoice.lines.length === 0) reasons.push('missing-lines: no line items were recognised');
   const tolerance = new Decimal(1).dividedBy(new Decimal(10).pow(minorUnitDigits(invoice.currency?.value)));
   const differs = (a: Decimal, b: Decimal) => a.minus(b).abs().greaterThan(tolerance);
   const { subtotal, tax, total } = invoice;
