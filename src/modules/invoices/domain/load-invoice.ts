@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../../common/errors/application-errors';
 import type { Invoice } from './invoice';
-import type { InvoiceRepository } from './invoice-repository.port';
+import { InvoiceRepository, StaleInvoiceError } from './invoice-repository.port';
 
 export class InvoiceNotFoundError extends NotFoundError {
   constructor(invoiceId: string) {
@@ -14,14 +14,27 @@ export async function loadInvoice(invoices: InvoiceRepository, tenantId: string,
   return invoice;
 }
 
-/** Loads, applies `change`, and saves only when it changed something: re-running is a no-op. */
+const SAVE_ATTEMPTS = 5;
+
+/**
+ * Loads, applies `change`, and saves only when it changed something: re-running is a no-op.
+ * Pipeline steps and review confirmations may change one invoice at the same time; a save
+ * that lost the race reloads and applies its change again, which the idempotent changes allow.
+ */
 export async function changeInvoice(
   invoices: InvoiceRepository,
   tenantId: string,
   invoiceId: string,
   change: (invoice: Invoice) => boolean,
 ): Promise<Invoice> {
-  const invoice = await loadInvoice(invoices, tenantId, invoiceId);
-  if (change(invoice)) await invoices.save(invoice);
-  return invoice;
+  for (let attempt = 1; ; attempt++) {
+    const invoice = await loadInvoice(invoices, tenantId, invoiceId);
+    if (!change(invoice)) return invoice;
+    try {
+      await invoices.save(invoice);
+      return invoice;
+    } catch (error) {
+      if (!(error instanceof StaleInvoiceError) || attempt >= SAVE_ATTEMPTS) throw error;
+    }
+  }
 }
