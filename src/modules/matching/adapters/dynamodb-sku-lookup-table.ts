@@ -1,10 +1,5 @@
-import {
-  CreateTableCommand,
-  CreateTableCommandInput,
-  DescribeTableCommand,
-  DynamoDBClient,
-  waitUntilTableExists,
-} from '@aws-sdk/client-dynamodb';
+import { CreateTableCommandInput, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ensureDynamoDbTable } from '../../../infrastructure/aws/ensure-dynamodb-table';
 
 /**
  * Single-table design: `pk = <tenant>#<kind>#<parts…>` (see lookupKeyText), `sku` the
@@ -19,19 +14,6 @@ export function skuLookupTableDefinition(tableName: string): CreateTableCommandI
   };
 }
 
-/** Creates the table unless it exists (CDK owns it on AWS; this serves local runs and tests). */
-export async function ensureSkuLookupTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-  } catch (error) {
-    if (errorName(error) !== 'ResourceNotFoundException') throw error;
-    try {
-      await client.send(new CreateTableCommand(skuLookupTableDefinition(tableName)));
-    } catch (createError) {
-      if (errorName(createError) !== 'ResourceInUseException') throw createError;
-    }
-  }
-  await waitUntilTableExists({ client, minDelay: 1, maxDelay: 5, maxWaitTime: 300 }, { TableName: tableName });
+export function ensureSkuLookupTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  return ensureDynamoDbTable(client, skuLookupTableDefinition(tableName));
 }
-
-const errorName = (error: unknown) => (error as { name?: string } | null)?.name;

@@ -1,10 +1,5 @@
-import {
-  CreateTableCommand,
-  CreateTableCommandInput,
-  DescribeTableCommand,
-  DynamoDBClient,
-  waitUntilTableExists,
-} from '@aws-sdk/client-dynamodb';
+import { CreateTableCommandInput, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ensureDynamoDbTable } from '../../../infrastructure/aws/ensure-dynamodb-table';
 
 export const CUSTOMER_INDEX = 'CustomerIndex';
 export const TENANT_INDEX = 'TenantIndex';
@@ -38,21 +33,6 @@ export function ordersTableDefinition(tableName: string): CreateTableCommandInpu
   };
 }
 
-/** Creates the table unless it exists (CDK owns it on AWS; this serves local runs and tests). */
-export async function ensureOrdersTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-  } catch (error) {
-    if (errorName(error) !== 'ResourceNotFoundException') throw error;
-    try {
-      await client.send(new CreateTableCommand(ordersTableDefinition(tableName)));
-    } catch (createError) {
-      // Another process created it first; the wait below covers both cases.
-      if (errorName(createError) !== 'ResourceInUseException') throw createError;
-    }
-  }
-  // The SDK's default 20 s first delay would dominate local start-up, where tables are ACTIVE at once.
-  await waitUntilTableExists({ client, minDelay: 1, maxDelay: 5, maxWaitTime: 300 }, { TableName: tableName });
+export function ensureOrdersTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  return ensureDynamoDbTable(client, ordersTableDefinition(tableName));
 }
-
-const errorName = (error: unknown) => (error as { name?: string } | null)?.name;
