@@ -1,22 +1,16 @@
 import Decimal from 'decimal.js';
 import { bestLabelledValue, findLabelledValues, labelConfidence } from './find-labelled-value';
 import { LabelledField } from './invoice-labels';
-import { Field } from './normalized-invoice';
+import { Field, NormalizedInvoice } from './normalized-invoice';
 import { findAmounts } from './normalize-amount';
 import { detectDocumentCurrency } from './normalize-currency';
 import { DateHints, findDate } from './normalize-date';
 import { lineText, TextLine } from './text-line';
 
-export interface HeaderFields {
-  invoiceNumber: Field<string> | null;
-  issueDate: Field<string> | null;
-  dueDate: Field<string> | null;
-  currency: Field<string> | null;
-  subtotal: Field<string> | null;
-  tax: Field<string> | null;
-  total: Field<string> | null;
-  supplierTaxId: Field<string> | null;
-}
+export type HeaderFields = Pick<
+  NormalizedInvoice,
+  'invoiceNumber' | 'issueDate' | 'dueDate' | 'currency' | 'subtotal' | 'tax' | 'total' | 'supplierTaxId'
+>;
 
 /** An invoice number: the first token after the label, without "#" or "n°", not a date or an amount. */
 export function readInvoiceNumber(text: string): string | null {
