@@ -22,8 +22,8 @@ import { GetAgreementQuery } from './queries/get-agreement/get-agreement.query';
 import { GetStatementQuery } from './queries/get-statement/get-statement.query';
 import { statementCsv } from './queries/get-statement/statement.csv';
 import { ListAgreementsQuery } from './queries/list-agreements/list-agreements.query';
+import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-query.dto';
 
-const DEFAULT_PAGE_SIZE = 20;
 const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag from a previous read, e.g. "3"' };
 
 /** Writes are for admins; every member of the tenant may read agreements and statements. */

@@ -14,8 +14,8 @@ import { UploadInvoiceDto } from './dto/upload-invoice.dto';
 import { GetInvoiceDocumentQuery } from './queries/get-invoice-document/get-invoice-document.query';
 import { GetInvoiceQuery } from './queries/get-invoice/get-invoice.query';
 import { ListInvoicesQuery } from './queries/list-invoices/list-invoices.query';
+import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-query.dto';
 
-const DEFAULT_PAGE_SIZE = 20;
 export const UPLOAD_FIELD = 'file';
 
 /** What multer's memory storage hands over (its own types are not installed). */

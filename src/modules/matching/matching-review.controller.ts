@@ -8,8 +8,7 @@ import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { ConfirmLineMatchCommand } from './commands/confirm-line-match/confirm-line-match.command';
 import { ConfirmMatchDto, ReviewItemResponseDto, ReviewPageResponseDto } from './dto/review.dto';
 import { ListReviewItemsQuery } from './queries/list-review-items/list-review-items.query';
-
-const DEFAULT_PAGE_SIZE = 20;
+import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-query.dto';
 
 @ApiTags('matching')
 @ApiBearerAuth()

@@ -18,8 +18,7 @@ import { ProductImportResponseDto, ProductPageResponseDto, ProductResponseDto } 
 import { GetProductImportQuery } from './queries/get-product-import/get-product-import.query';
 import { GetProductQuery } from './queries/get-product/get-product.query';
 import { ListProductsQuery } from './queries/list-products/list-products.query';
-
-const DEFAULT_PAGE_SIZE = 20;
+import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-query.dto';
 
 @ApiTags('catalog')
 @ApiBearerAuth()

@@ -17,8 +17,8 @@ import { CreateOrderDto, UpdateOrderDto } from './dto/order-input.dto';
 import { OrderPageResponseDto, OrderResponseDto } from './dto/order-response.dto';
 import { GetOrderQuery } from './queries/get-order/get-order.query';
 import { ListOrdersQuery } from './queries/list-orders/list-orders.query';
+import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-query.dto';
 
-const DEFAULT_PAGE_SIZE = 20;
 const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag from a previous read, e.g. "3"' };
 
 @ApiTags('orders')

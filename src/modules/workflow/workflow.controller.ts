@@ -16,6 +16,7 @@ import { GetExecutionHistoryQuery } from './queries/get-execution-history/get-ex
 import { GetExecutionQuery } from './queries/get-execution/get-execution.query';
 import { ListExecutionsQuery } from './queries/list-executions/list-executions.query';
 import { GetWorkflowDefinitionQuery } from './queries/get-workflow-definition/get-workflow-definition.query';
+import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-query.dto';
 
 const ADMIN = 'admin';
 
@@ -49,7 +50,7 @@ export class WorkflowController {
   @ApiErrorResponses(400, 404)
   async list(@CurrentPrincipal() principal: Principal, @Param('name') workflowName: string, @Query() query: ListExecutionsQueryDto): Promise<ExecutionPageDto> {
     const page = await this.queries.execute(
-      new ListExecutionsQuery(principal.tenantId, { workflowName, name: query.name, status: query.status, limit: query.limit ?? 20, cursor: query.cursor }),
+      new ListExecutionsQuery(principal.tenantId, { workflowName, name: query.name, status: query.status, limit: query.limit ?? DEFAULT_PAGE_SIZE, cursor: query.cursor }),
     );
     return { items: page.items.map(ExecutionResponseDto.from), nextCursor: page.nextCursor };
   }
