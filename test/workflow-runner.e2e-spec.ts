@@ -1,23 +1,16 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Command, CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/bootstrap/configure-app';
 import { startWorkers } from '../src/bootstrap/start-workers';
-import { ExecutionView, GetExecutionQuery, JsonValue, StartExecutionCommand, TaskContext, WorkflowModule, WorkflowTask } from '../src/modules/workflow';
+import { ExecutionView, GetExecutionQuery, JsonValue, StartExecutionCommand, WorkflowModule, WorkflowTask, WorkflowTaskCommand } from '../src/modules/workflow';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 @WorkflowTask('RunnerSpecDouble', { idempotent: true })
-class DoubleCommand extends Command<number> {
-  constructor(
-    readonly input: JsonValue,
-    readonly context: TaskContext,
-  ) {
-    super();
-  }
-}
+class DoubleCommand extends WorkflowTaskCommand<number> {}
 
 @CommandHandler(DoubleCommand)
 class DoubleHandler implements ICommandHandler<DoubleCommand> {

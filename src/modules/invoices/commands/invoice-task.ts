@@ -1,25 +1,12 @@
-import { Command } from '@nestjs/cqrs';
-import type { JsonValue, TaskContext } from '../../workflow';
-
-/** A step of invoice-processing.asl.json: built by the engine from the state's input and context. */
-export abstract class InvoiceTaskCommand<Result> extends Command<Result> {
-  constructor(
-    readonly input: JsonValue,
-    readonly context: TaskContext,
-  ) {
-    super();
-  }
-}
+import { taskFields, type JsonValue } from '../../workflow';
 
 export class InvoiceTaskInputError extends Error {
   override name = 'Invoice.InvalidTaskInput';
 }
 
-export function invoiceTaskInput(input: JsonValue): { tenantId: string; invoiceId: string; [key: string]: JsonValue } {
-  const object = input !== null && typeof input === 'object' && !Array.isArray(input) ? input : {};
-  const { tenantId, invoiceId } = object;
-  if (typeof tenantId !== 'string' || typeof invoiceId !== 'string' || !tenantId || !invoiceId) {
-    throw new InvoiceTaskInputError('Task input must be an object with string tenantId and invoiceId');
-  }
-  return { ...object, tenantId, invoiceId };
+/** A step's input: `{ tenantId, invoiceId }` plus the step's own fields. */
+export function invoiceTaskInput(input: JsonValue) {
+  const fields = taskFields(input, ['tenantId', 'invoiceId']);
+  if (!fields) throw new InvoiceTaskInputError('Task input must be an object with string tenantId and invoiceId');
+  return fields;
 }

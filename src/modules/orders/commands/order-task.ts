@@ -1,36 +1,19 @@
-import { Command, EventBus } from '@nestjs/cqrs';
-import type { JsonValue, TaskContext } from '../../workflow';
+import { EventBus } from '@nestjs/cqrs';
+import { taskFields, type JsonValue } from '../../workflow';
 import { Order } from '../domain/order';
 import { OrderRepository, StaleOrderError } from '../domain/order-repository.port';
 import { OrderStatus } from '../domain/order-status';
 import { OrderUpdatedEvent } from '../events/order-updated.event';
 import { OrderConflictError, OrderTaskInputError, OrderTaskNotFoundError } from './order-task.errors';
 
-/**
- * A workflow task on one order. The engine builds it from the state's effective input
- * (`{ tenantId, orderId, ... }`) and the TaskContext; the result is the task's output.
- */
-export abstract class OrderTaskCommand<Result> extends Command<Result> {
-  constructor(
-    readonly input: JsonValue,
-    readonly context: TaskContext,
-  ) {
-    super();
-  }
-}
-
 /** Statuses an order reaches only after it has shipped. */
 export const SHIPPED_STATUSES: readonly OrderStatus[] = [OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.COMPLETED];
 
-export type TaskInput = { [key: string]: JsonValue };
-
-export function taskInput(input: JsonValue): TaskInput & { tenantId: string; orderId: string } {
-  const object = input !== null && typeof input === 'object' && !Array.isArray(input) ? input : {};
-  const { tenantId, orderId } = object;
-  if (typeof tenantId !== 'string' || typeof orderId !== 'string' || !tenantId || !orderId) {
-    throw new OrderTaskInputError('Task input must be an object with string tenantId and orderId');
-  }
-  return { ...object, tenantId, orderId };
+/** A task's input: `{ tenantId, orderId }` plus the task's own fields. */
+export function taskInput(input: JsonValue) {
+  const fields = taskFields(input, ['tenantId', 'orderId']);
+  if (!fields) throw new OrderTaskInputError('Task input must be an object with string tenantId and orderId');
+  return fields;
 }
 
 /** The order is reloaded on every run: it, not the previous step's output, is the source of truth. */

@@ -1,18 +1,10 @@
-import { Command, CommandBus } from '@nestjs/cqrs';
-import { JsonValue } from '../domain/asl/asl-types';
+import { CommandBus } from '@nestjs/cqrs';
 import { StatesError } from '../domain/asl/errors';
-import { TaskContext, WorkflowTask } from '../domain/workflow-task';
+import { TaskContext, WorkflowTask, WorkflowTaskCommand } from '../domain/workflow-task';
 import { CommandTaskInvoker } from './command-task-invoker';
 
 @WorkflowTask('InvokerSpecEcho', { idempotent: true })
-class EchoCommand extends Command<unknown> {
-  constructor(
-    readonly input: JsonValue,
-    readonly context: TaskContext,
-  ) {
-    super();
-  }
-}
+class EchoCommand extends WorkflowTaskCommand<unknown> {}
 
 @WorkflowTask('InvokerSpecOnce', { idempotent: false })
 class OnceCommand extends EchoCommand {}

@@ -1,5 +1,5 @@
-import { ICommand } from '@nestjs/cqrs';
-import { JsonValue } from './asl/asl-types';
+import { Command, ICommand } from '@nestjs/cqrs';
+import { JsonObject, JsonValue } from './asl/asl-types';
 
 /** What the engine hands a task besides its effective input. */
 export interface TaskContext {
@@ -60,4 +60,23 @@ export function resolveTask(resource: string): RegisteredTask | undefined {
 /** Every task resource a definition may reference locally. */
 export function registeredTaskResources(): string[] {
   return [...TASKS.keys()];
+}
+
+/** Base of a task's command: the engine builds it from the state's effective input and the TaskContext. */
+export abstract class WorkflowTaskCommand<Result> extends Command<Result> {
+  constructor(
+    readonly input: JsonValue,
+    readonly context: TaskContext,
+  ) {
+    super();
+  }
+}
+
+/**
+ * The task input as an object, when it carries every field of `keys` as a non-empty string;
+ * null otherwise, so each module raises its own named error.
+ */
+export function taskFields<K extends string>(input: JsonValue, keys: readonly K[]): (JsonObject & Record<K, string>) | null {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return null;
+  return keys.every((k) => typeof input[k] === 'string' && input[k] !== '') ? (input as JsonObject & Record<K, string>) : null;
 }

@@ -1,5 +1,4 @@
-import { WorkflowTask } from '../../../workflow';
-import { InvoiceTaskCommand } from '../invoice-task';
+import { WorkflowTask, WorkflowTaskCommand } from '../../../workflow';
 
 export interface InvoiceCommissionSummary {
   /** Exact decimal text; null when there was nothing to compute (no supplier or no currency). */
@@ -10,4 +9,4 @@ export interface InvoiceCommissionSummary {
 
 /** Computes the supplier commission of every line through the Commissions module and records it. */
 @WorkflowTask('CalculateInvoiceCommissions', { idempotent: true })
-export class CalculateInvoiceCommissionsTaskCommand extends InvoiceTaskCommand<InvoiceCommissionSummary> {}
+export class CalculateInvoiceCommissionsTaskCommand extends WorkflowTaskCommand<InvoiceCommissionSummary> {}

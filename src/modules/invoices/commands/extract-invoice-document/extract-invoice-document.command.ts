@@ -1,5 +1,4 @@
-import { WorkflowTask } from '../../../workflow';
-import { InvoiceTaskCommand } from '../invoice-task';
+import { WorkflowTask, WorkflowTaskCommand } from '../../../workflow';
 
 export interface ExtractedInvoiceSummary {
   method: 'pdf-text' | 'ocr' | 'textract';
@@ -10,4 +9,4 @@ export interface ExtractedInvoiceSummary {
 
 /** Reads the stored document (text layer, OCR or Textract) and records its normalized header and lines. */
 @WorkflowTask('ExtractInvoiceDocument', { idempotent: true })
-export class ExtractInvoiceDocumentCommand extends InvoiceTaskCommand<ExtractedInvoiceSummary> {}
+export class ExtractInvoiceDocumentCommand extends WorkflowTaskCommand<ExtractedInvoiceSummary> {}

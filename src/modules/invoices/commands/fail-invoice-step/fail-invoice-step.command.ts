@@ -1,7 +1,6 @@
-import { WorkflowTask } from '../../../workflow';
+import { WorkflowTask, WorkflowTaskCommand } from '../../../workflow';
 import type { InvoiceStatusResult } from '../invoice-status.result';
-import { InvoiceTaskCommand } from '../invoice-task';
 
 /** The workflow's Catch target: records why the pipeline gave up, from the caught `{ Error, Cause }`. */
 @WorkflowTask('FailInvoice', { idempotent: true })
-export class FailInvoiceStepCommand extends InvoiceTaskCommand<InvoiceStatusResult> {}
+export class FailInvoiceStepCommand extends WorkflowTaskCommand<InvoiceStatusResult> {}

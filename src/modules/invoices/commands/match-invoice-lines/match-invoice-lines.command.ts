@@ -1,5 +1,4 @@
-import { WorkflowTask } from '../../../workflow';
-import { InvoiceTaskCommand } from '../invoice-task';
+import { WorkflowTask, WorkflowTaskCommand } from '../../../workflow';
 
 export interface InvoiceMatchSummary {
   matched: number;
@@ -8,4 +7,4 @@ export interface InvoiceMatchSummary {
 
 /** Matches every line to a catalog SKU through the Matching module and records the results on the invoice. */
 @WorkflowTask('MatchInvoiceLines', { idempotent: true })
-export class MatchInvoiceLinesTaskCommand extends InvoiceTaskCommand<InvoiceMatchSummary> {}
+export class MatchInvoiceLinesTaskCommand extends WorkflowTaskCommand<InvoiceMatchSummary> {}

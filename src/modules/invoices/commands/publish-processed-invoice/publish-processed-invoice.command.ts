@@ -1,5 +1,4 @@
-import { WorkflowTask } from '../../../workflow';
-import { InvoiceTaskCommand } from '../invoice-task';
+import { WorkflowTask, WorkflowTaskCommand } from '../../../workflow';
 
 export interface PublishedInvoice {
   status: 'COMPLETED' | 'NEEDS_REVIEW';
@@ -9,4 +8,4 @@ export interface PublishedInvoice {
 
 /** Writes the processed invoice to the processed store and its lines to the lake, then completes it. */
 @WorkflowTask('PublishProcessedInvoice', { idempotent: true })
-export class PublishProcessedInvoiceCommand extends InvoiceTaskCommand<PublishedInvoice> {}
+export class PublishProcessedInvoiceCommand extends WorkflowTaskCommand<PublishedInvoice> {}

@@ -1,5 +1,4 @@
-import { WorkflowTask } from '../../../workflow';
-import { OrderTaskCommand } from '../order-task';
+import { WorkflowTask, WorkflowTaskCommand } from '../../../workflow';
 
 export interface ArrangeShipmentResult {
   carrier: string;
@@ -14,4 +13,4 @@ export interface ArrangeShipmentResult {
  * Throws Shipment.AddressRejected, Order.InvalidState, Order.Conflict.
  */
 @WorkflowTask('ArrangeShipment', { idempotent: true })
-export class ArrangeShipmentCommand extends OrderTaskCommand<ArrangeShipmentResult> {}
+export class ArrangeShipmentCommand extends WorkflowTaskCommand<ArrangeShipmentResult> {}

@@ -1,6 +1,5 @@
-import { WorkflowTask } from '../../../workflow';
+import { WorkflowTask, WorkflowTaskCommand } from '../../../workflow';
 import type { OrderStatus } from '../../domain/order-status';
-import { OrderTaskCommand } from '../order-task';
 
 export interface OrderStatusResult {
   status: OrderStatus;
@@ -8,4 +7,4 @@ export interface OrderStatusResult {
 
 /** Input `{ tenantId, orderId }`. SHIPPED (or DELIVERED) → COMPLETED. Throws Order.InvalidState, Order.Conflict. */
 @WorkflowTask('CompleteOrder', { idempotent: true })
-export class CompleteOrderCommand extends OrderTaskCommand<OrderStatusResult> {}
+export class CompleteOrderCommand extends WorkflowTaskCommand<OrderStatusResult> {}

@@ -1,6 +1,5 @@
-import { WorkflowTask } from '../../../workflow';
+import { WorkflowTask, WorkflowTaskCommand } from '../../../workflow';
 import type { OrderStatusResult } from '../complete-order/complete-order.command';
-import { OrderTaskCommand } from '../order-task';
 
 /**
  * Input `{ tenantId, orderId, error: { Error, Cause } }`, as a Catch with ResultPath
@@ -8,4 +7,4 @@ import { OrderTaskCommand } from '../order-task';
  * Throws Order.InvalidState, Order.Conflict.
  */
 @WorkflowTask('MarkPaymentFailed', { idempotent: true })
-export class MarkPaymentFailedCommand extends OrderTaskCommand<OrderStatusResult> {}
+export class MarkPaymentFailedCommand extends WorkflowTaskCommand<OrderStatusResult> {}

@@ -1,5 +1,4 @@
-import { WorkflowTask } from '../../../workflow';
-import { OrderTaskCommand } from '../order-task';
+import { WorkflowTask, WorkflowTaskCommand } from '../../../workflow';
 
 export interface ProcessPaymentResult {
   transactionId: string;
@@ -12,4 +11,4 @@ export interface ProcessPaymentResult {
  * Throws Payment.Declined, Payment.ProviderUnavailable, Order.NotPayable, Order.Conflict.
  */
 @WorkflowTask('ProcessPayment', { idempotent: true })
-export class ProcessPaymentCommand extends OrderTaskCommand<ProcessPaymentResult> {}
+export class ProcessPaymentCommand extends WorkflowTaskCommand<ProcessPaymentResult> {}

@@ -1,5 +1,4 @@
-import { WorkflowTask } from '../../../workflow';
-import { OrderTaskCommand } from '../order-task';
+import { WorkflowTask, WorkflowTaskCommand } from '../../../workflow';
 
 export interface SendOrderNotificationResult {
   notificationId: string;
@@ -10,4 +9,4 @@ export interface SendOrderNotificationResult {
  * Throws Notification.DeliveryFailed, Order.InvalidState.
  */
 @WorkflowTask('SendNotification', { idempotent: true })
-export class SendOrderNotificationCommand extends OrderTaskCommand<SendOrderNotificationResult> {}
+export class SendOrderNotificationCommand extends WorkflowTaskCommand<SendOrderNotificationResult> {}
