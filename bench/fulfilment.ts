@@ -14,7 +14,6 @@
  * to workflow_executions.stopped_at (the COMPLETED transition is the last task).
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,6 +24,7 @@ import { DevIssuer } from '../src/common/auth/dev-issuer';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../src/config/app-config';
 import { orderBody } from '../test/support/order-fixtures';
 import { freePort, waitForHealth } from '../test/support/processes';
+import { scratchDatabase } from './support/scratch-database';
 
 const ROOT = resolve(__dirname, '..');
 const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -45,20 +45,6 @@ const TIMINGS_SQL = `
          extract(epoch FROM o.created_at) * 1000 AS created_ms, extract(epoch FROM e.stopped_at) * 1000 AS stopped_ms
   FROM orders o JOIN workflow_executions e ON e.execution_name = o.order_id::text AND e.workflow_name = 'order-fulfilment'`;
 
-async function scratchDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
-  const admin = process.env.BENCH_DATABASE_URL;
-  if (!admin) return { env: {}, drop: async () => undefined };
-  const name = `mercantil_bench_${randomBytes(4).toString('hex')}`;
-  const run = async (sql: string) => {
-    const c = new Client({ connectionString: admin });
-    await c.connect();
-    await c.query(sql).finally(() => c.end());
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { env: { DATABASE_URL: url.toString() }, drop: () => run(`DROP DATABASE ${name} WITH (FORCE)`) };
-}
 
 async function timings(dataDir: string, databaseUrl?: string): Promise<Timing[]> {
   const parse = (rows: Record<string, unknown>[]) =>

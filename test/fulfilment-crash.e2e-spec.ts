@@ -2,11 +2,9 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
-import { PGlite } from '@electric-sql/pglite';
-import { freePort, waitForHealth } from './support/processes';
+import { childAppEnv, freePort, waitForHealth } from './support/processes';
 import { orderBody } from './support/order-fixtures';
-import { createTestDatabase, TestDatabase } from './support/test-database';
+import { createTestDatabase, queryDatabase, TestDatabase } from './support/test-database';
 import { DevIssuer } from '../src/common/auth/dev-issuer';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../src/config/app-config';
 
@@ -24,23 +22,6 @@ function spawnEntrypoint(entry: string, env: Record<string, string>): ChildProce
   return child;
 }
 
-async function sql<T>(database: TestDatabase, text: string): Promise<T[]> {
-  if (database.env.DATABASE_URL) {
-    const client = new Client({ connectionString: database.env.DATABASE_URL });
-    await client.connect();
-    try {
-      return (await client.query(text)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
-  const db = await PGlite.create(join(database.dataDir, 'pg'));
-  try {
-    return (await db.query<T>(text)).rows;
-  } finally {
-    await db.close();
-  }
-}
 
 /**
  * SIGKILL the process running the workflows while executions are in flight, start it
@@ -64,14 +45,7 @@ describe(`Crash recovery (${separateWorker ? 'worker.ts killed, Postgres server'
     database = await createTestDatabase();
     port = await freePort();
     env = {
-      ...database.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      WORKFLOW_LEASE_SECONDS: '2',
-      RATE_LIMIT_PER_SECOND: '100000',
-      RATE_LIMIT_BURST: '100000',
+      ...childAppEnv(database.env, port),
       // Slow providers keep executions in flight long enough to be killed mid-task.
       SIMULATED_PROVIDER_LATENCY_MS: '400',
       WORKER_MODE: separateWorker ? 'separate' : 'in-process',
@@ -135,15 +109,15 @@ describe(`Crash recovery (${separateWorker ? 'worker.ts killed, Postgres server'
 
     const perOrder = async (table: string) =>
       Object.fromEntries(
-        (await sql<{ order_id: string; n: number }>(database, `SELECT order_id::text, count(*)::int AS n FROM ${table} GROUP BY order_id`)).map((r) => [r.order_id, r.n]),
+        (await queryDatabase<{ order_id: string; n: number }>(database, `SELECT order_id::text, count(*)::int AS n FROM ${table} GROUP BY order_id`)).map((r) => [r.order_id, r.n]),
       );
     const expected = Object.fromEntries(orderIds.map((id) => [id, 1]));
     expect(await perOrder('payments')).toEqual(expected);
     expect(await perOrder('shipments')).toEqual(expected);
-    const executions = await sql<{ execution_name: string; status: string }>(database, `SELECT execution_name, status FROM workflow_executions`);
+    const executions = await queryDatabase<{ execution_name: string; status: string }>(database, `SELECT execution_name, status FROM workflow_executions`);
     expect(executions.map((e) => e.execution_name).sort()).toEqual([...orderIds].sort());
     expect(new Set(executions.map((e) => e.status))).toEqual(new Set(['SUCCEEDED']));
-    const succeededTwice = await sql(
+    const succeededTwice = await queryDatabase(
       database,
       `SELECT execution_id, state_name FROM workflow_history WHERE type = 'TaskSucceeded' GROUP BY 1, 2 HAVING count(*) > 1`,
     );

@@ -130,4 +130,15 @@ describe('Invoice pipeline (e2e, workers included)', () => {
     const document = await t.http().get(`/v1/invoices/${invoice.invoiceId}/document`).set('Authorization', admin).buffer(true).parse(binaryBody as never);
     expect(Buffer.compare(document.body, bytes)).toBe(0);
   }, 90_000);
+
+  it('counts the invoices above by outcome, and their lines matched automatically or sent to review', async () => {
+    const scrape = (await t.http().get('/metrics')).text;
+    const sample = (series: string) => Number(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\d+)$`, 'm').exec(scrape)?.[1] ?? 0);
+    expect(sample('mercantil_invoices_processed_total{outcome="failed"}')).toBe(1);
+    // The parked invoice was needs_review; the person completing it later is not a second outcome.
+    expect(sample('mercantil_invoices_processed_total{outcome="needs_review"}')).toBeGreaterThanOrEqual(1);
+    expect(sample('mercantil_invoices_processed_total{outcome="completed"}')).toBeGreaterThanOrEqual(1);
+    expect(sample('mercantil_invoice_lines_matched_total{result="review"}')).toBeGreaterThanOrEqual(2);
+    expect(sample('mercantil_invoice_lines_matched_total{result="auto"}')).toBeGreaterThanOrEqual(1);
+  });
 });

@@ -192,5 +192,21 @@ describe('Catalog and matching (e2e)', () => {
       expect(old.method).toBe('scored');
       expect(renamed).toMatchObject({ sku: 'ACEITE-1000', method: 'supplier-code' });
     });
+
+    it('a deleted product is gone (204, then 404), its keys no longer resolve, and a new one under its sku continues its version', async () => {
+      const before = await t.http().get('/v1/products/ACEITE-1000').set(auth()).expect(200);
+      await t.http().delete('/v1/products/ACEITE-1000').set({ Authorization: `Bearer ${otherToken}` }).expect(404);
+      await t.http().delete('/v1/products/ACEITE-1000').set(auth()).expect(204);
+      await t.http().get('/v1/products/ACEITE-1000').set(auth()).expect(404);
+      await t.http().delete('/v1/products/ACEITE-1000').set(auth()).expect(404);
+      const [line] = await commandBus().execute(
+        new MatchInvoiceLinesCommand('shop-a', 'sup-1', 'inv-6', [{ lineId: 'inv-6-1', description: 'xyz', supplierCode: 'AC-1000-B' }]),
+      );
+      expect(line.sku).not.toBe('ACEITE-1000');
+
+      const again = await t.http().post('/v1/products').set(auth()).send({ sku: 'ACEITE-1000', name: 'Aceite 1 l' }).expect(201);
+      // The delete took version + 1; the new product comes after it, so feed consumers take it as newer.
+      expect(again.body.version).toBe(before.body.version + 2);
+    });
   });
 });

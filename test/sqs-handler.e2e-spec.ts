@@ -80,6 +80,20 @@ describe('Lambda SQS trigger (src/workers/sqs.handler.ts)', () => {
     expect(consumer.handled.slice(before).map((m) => m.id).sort()).toEqual(['ok-1', 'ok-2']);
   });
 
+  it('runs a FIFO batch in order and fails every record from the first failure on', async () => {
+    const before = consumer.handled.length;
+    const fifo = (r: SQSRecord) => ({ ...r, eventSourceARN: `${r.eventSourceARN}.fifo` });
+    const event: SQSEvent = {
+      Records: [
+        fifo(record('f-1', '{"text":"first"}')),
+        fifo(record('f-2', '{"text":"second","failOn":[1]}')),
+        fifo(record('f-3', '{"text":"third"}')),
+      ],
+    };
+    expect(await lambda.handler(event)).toEqual({ batchItemFailures: [{ itemIdentifier: 'f-2' }, { itemIdentifier: 'f-3' }] });
+    expect(consumer.handled.slice(before).map((m) => [m.id, m.queue])).toEqual([['f-1', TEST_QUEUE]]);
+  });
+
   it('creates the app context once and reuses it across invocations', async () => {
     await lambda.handler({ Records: [record('m-again', '{"text":"again"}')] });
     expect(boots).toBe(1);

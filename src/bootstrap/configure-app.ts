@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { bodyParserErrorHandler } from '../common/errors/body-parser-error.handler';
 import { assignRequestId } from '../common/http/request-id';
+import { traceIdMiddleware } from '../common/http/trace-id.middleware';
 import { buildOpenApiDocument } from './openapi';
 import { createValidationPipe } from './validation.pipe';
 
@@ -25,6 +26,7 @@ export function configureApp(app: NestExpressApplication): void {
   });
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.use(bodyParserErrorHandler);
+  app.use(traceIdMiddleware);
   app.enableVersioning({ type: VersioningType.URI });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

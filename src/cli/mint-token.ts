@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(ttl) || ttl <= 0) throw new ConfigValidationError('--ttl must be a positive number of seconds');
   const config = loadConfig();
   if (!config.auth.devIssuer) {
-    throw new ConfigValidationError('AUTH_ISSUER is set: tokens come from that identity provider, not the dev issuer');
+    throw new ConfigValidationError('AUTH_ISSUER names another identity provider: tokens come from it, not the dev issuer');
   }
   const issuer = await DevIssuer.open(config.dataDir, config.auth.issuer, config.auth.audience);
   const token = await issuer.mint({

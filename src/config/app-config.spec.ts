@@ -19,7 +19,8 @@ describe('loadConfig', () => {
     const aws = { MERCANTIL_PROFILE: 'aws', DATABASE_URL: 'postgres://db/x', AUTH_ISSUER: 'https://cognito-idp.eu-west-1.amazonaws.com/pool', AUTH_AUDIENCE: 'client',
       SQS_QUEUE_URL_PREFIX: 'https://sqs.eu-west-1.amazonaws.com/123456789012/mercantil-',
       ORDER_NOTIFICATIONS_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:order-notifications',
-      STATE_MACHINE_ARN_PREFIX: 'arn:aws:states:eu-west-1:123456789012:stateMachine:mercantil-' };
+      STATE_MACHINE_ARN_PREFIX: 'arn:aws:states:eu-west-1:123456789012:stateMachine:mercantil-',
+      OPENSEARCH_URL: 'https://search-mercantil.eu-west-1.es.amazonaws.com' };
     expect(loadConfig(aws).ports).toEqual({
       orderStore: 'dynamodb',
       queue: 'sqs',
@@ -28,8 +29,12 @@ describe('loadConfig', () => {
       objectStore: 's3',
       documentAnalyzer: 'textract',
       skuLookup: 'dynamodb',
+      searchEngine: 'opensearch',
+      cache: 'memory',
+      salesMetrics: 'dynamodb',
+      analyticsEngine: 'athena',
     });
-    const overridden = { QUEUE: 'postgres', NOTIFIER: 'outbox', WORKFLOW_ENGINE: 'embedded', OBJECT_STORE: 'local', DOCUMENT_ANALYZER: 'embedded', SKU_LOOKUP_STORE: 'postgres' };
+    const overridden = { QUEUE: 'postgres', NOTIFIER: 'outbox', WORKFLOW_ENGINE: 'embedded', OBJECT_STORE: 'local', DOCUMENT_ANALYZER: 'embedded', SKU_LOOKUP_STORE: 'postgres', SALES_METRICS_STORE: 'postgres' };
     expect(loadConfig({ ...aws, ...overridden }).ports).toEqual({
       orderStore: 'dynamodb',
       queue: 'postgres',
@@ -38,6 +43,10 @@ describe('loadConfig', () => {
       objectStore: 'local',
       documentAnalyzer: 'embedded',
       skuLookup: 'postgres',
+      searchEngine: 'opensearch',
+      cache: 'memory',
+      salesMetrics: 'postgres',
+      analyticsEngine: 'athena',
     });
     expect(loadConfig({ ...aws, ORDER_STORE: 'postgres' }).ports.orderStore).toBe('postgres');
     expect(loadConfig({ ...aws, SFN_ENDPOINT: 'http://localhost:4566' }).aws).toMatchObject({
@@ -47,7 +56,50 @@ describe('loadConfig', () => {
     expect(loadConfig(aws).auth.jwksUrl).toBe('https://cognito-idp.eu-west-1.amazonaws.com/pool/.well-known/jwks.json');
   });
 
+  it('keeps the built-in dev issuer on the aws profile when AUTH_ISSUER names it (LocalStack has no Cognito)', () => {
+    const aws = { MERCANTIL_PROFILE: 'aws', DATABASE_URL: 'postgres://db/x', QUEUE: 'postgres', NOTIFIER: 'outbox', WORKFLOW_ENGINE: 'embedded', SEARCH_ENGINE: 'postgres' };
+    expect(loadConfig({ ...aws, AUTH_ISSUER: DEV_ISSUER, AUTH_AUDIENCE: 'local-client' }).auth).toEqual({
+      issuer: DEV_ISSUER,
+      audience: 'local-client',
+      jwksUrl: undefined,
+      tokenUse: 'id',
+      devIssuer: true,
+    });
+    expect(loadConfig({ ...aws, AUTH_ISSUER: 'https://issuer.example.com', AUTH_AUDIENCE: 'c' }).auth).toMatchObject({
+      devIssuer: false,
+      jwksUrl: 'https://issuer.example.com/.well-known/jwks.json',
+    });
+  });
+
+  it('caches in memory unless Redis is configured, on either profile', () => {
+    expect(loadConfig({})).toMatchObject({ ports: { cache: 'memory' }, cache: { maxEntries: 10_000, defaultTtlSeconds: 60 } });
+    const redis = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/0', CACHE_MAX_ENTRIES: '50', CACHE_DEFAULT_TTL_SECONDS: '5' });
+    expect(redis).toMatchObject({ ports: { cache: 'redis' }, cache: { redisUrl: 'redis://127.0.0.1:6379/0', maxEntries: 50, defaultTtlSeconds: 5 } });
+    expect(loadConfig({ REDIS_URL: 'rediss://:secret@cache.example.com:6379', CACHE: 'memory' }).ports.cache).toBe('memory');
+  });
+
+  it('queries the lake with DuckDB embedded and Athena on AWS, either overridable', () => {
+    expect(loadConfig({})).toMatchObject({
+      ports: { analyticsEngine: 'duckdb' },
+      analytics: { athenaWorkGroup: 'primary', glueDatabase: 'mercantil_lake', queryTimeoutSeconds: 300 },
+    });
+    const athena = loadConfig({ ANALYTICS_ENGINE: 'athena', ATHENA_WORKGROUP: 'mercantil', GLUE_DATABASE: 'lake_prod', ATHENA_OUTPUT_LOCATION: 's3://results/athena/' });
+    expect(athena).toMatchObject({
+      ports: { analyticsEngine: 'athena' },
+      analytics: { athenaWorkGroup: 'mercantil', glueDatabase: 'lake_prod', athenaOutputLocation: 's3://results/athena/' },
+    });
+  });
+
   it.each([
+    [{ ANALYTICS_ENGINE: 'presto' }, /ANALYTICS_ENGINE/],
+    [{ OBJECT_STORE: 's3' }, /ANALYTICS_ENGINE=duckdb reads the local lake only/],
+    [{ GLUE_DATABASE: 'lake; drop' }, /GLUE_DATABASE/],
+    [{ ATHENA_OUTPUT_LOCATION: 'https://bucket' }, /ATHENA_OUTPUT_LOCATION/],
+    [{ CACHE: 'redis' }, /REDIS_URL is required when CACHE=redis/],
+    [{ CACHE: 'memcached' }, /CACHE/],
+    [{ REDIS_URL: 'http://127.0.0.1:6379' }, /REDIS_URL/],
+    [{ CACHE_MAX_ENTRIES: '0' }, /CACHE_MAX_ENTRIES/],
+    [{ CACHE_DEFAULT_TTL_SECONDS: '0' }, /CACHE_DEFAULT_TTL_SECONDS/],
     [{ PORT: 'eighty' }, /PORT="eighty"/],
     [{ MERCANTIL_PROFILE: 'cloud' }, /MERCANTIL_PROFILE/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],

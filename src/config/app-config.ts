@@ -21,6 +21,12 @@ export type TokenUse = 'id' | 'access';
 export type QueueBackend = 'postgres' | 'sqs';
 export type NotifierBackend = 'outbox' | 'sns';
 export type WorkflowEngineBackend = 'embedded' | 'step-functions';
+export type SearchEngineBackend = 'postgres' | 'opensearch';
+export type CacheBackend = 'memory' | 'redis';
+export type SalesMetricsBackend = 'postgres' | 'dynamodb';
+export type AnalyticsEngineBackend = 'duckdb' | 'athena';
+/** Where metrics go: the Prometheus /metrics endpoint, CloudWatch EMF log lines, or both. */
+export type MetricsOutput = 'prometheus' | 'emf' | 'both';
 /** in-process: the HTTP app also runs the queue consumers; separate: only worker.ts does. */
 export type WorkerMode = 'in-process' | 'separate';
 
@@ -207,8 +213,79 @@ export class EnvironmentVariables {
   @Max(1)
   MATCH_AUTO_THRESHOLD = 0.8;
 
+  @IsOptional()
+  @IsIn(['postgres', 'opensearch'])
+  SEARCH_ENGINE?: SearchEngineBackend;
+
+  /** The OpenSearch domain endpoint, e.g. https://search-mercantil-abc.eu-west-1.es.amazonaws.com; requests are SigV4-signed unless it is http://. */
+  @IsOptional()
+  @IsUrl({ require_tld: false })
+  OPENSEARCH_URL?: string;
+
+  /** Per-tenant aliases are `${OPENSEARCH_INDEX_PREFIX}-products-${tenant}` and `…-purchases-${tenant}`. */
+  @Matches(/^[a-z0-9][a-z0-9_-]*$/)
+  OPENSEARCH_INDEX_PREFIX = 'mercantil';
+
+  /** Defaults to redis when REDIS_URL is set, else memory (per process), on both profiles. */
+  @IsOptional()
+  @IsIn(['memory', 'redis'])
+  CACHE?: CacheBackend;
+
+  /** e.g. redis://127.0.0.1:6379/0, or rediss://:password@my-cluster.cache.amazonaws.com:6379 (ElastiCache with TLS). */
+  @IsOptional()
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_valid_protocol: true })
+  REDIS_URL?: string;
+
+  /** Entries the in-memory cache keeps before evicting the least recently used. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  CACHE_MAX_ENTRIES = 10_000;
+
+  /** TTL of cached results whose caller does not choose one. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  CACHE_DEFAULT_TTL_SECONDS = 60;
+
+  @IsOptional()
+  @IsIn(['postgres', 'dynamodb'])
+  SALES_METRICS_STORE?: SalesMetricsBackend;
+
+  @IsString()
+  SALES_METRICS_TABLE = 'mercantil-sales-metrics';
+  /** duckdb: embedded, over the local lake (OBJECT_STORE=local); athena: over the Glue tables on S3. */
+  @IsOptional()
+  @IsIn(['duckdb', 'athena'])
+  ANALYTICS_ENGINE?: AnalyticsEngineBackend;
+
+  @Matches(/^[A-Za-z0-9._-]{1,128}$/)
+  ATHENA_WORKGROUP = 'primary';
+
+  /** The Glue database of the lake tables (the CDK stack defines it). */
+  @Matches(/^[a-z0-9_]{1,255}$/)
+  GLUE_DATABASE = 'mercantil_lake';
+
+  /** s3://bucket/prefix/ for query results; leave unset when the workgroup enforces its own. */
+  @IsOptional()
+  @Matches(/^s3:\/\/[a-z0-9.-]{3,63}(\/.*)?$/)
+  ATHENA_OUTPUT_LOCATION?: string;
+
+  /** A query still running after this is stopped (StopQueryExecution) and fails. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(1800)
+  ATHENA_QUERY_TIMEOUT_SECONDS = 300;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Defaults to emf on the aws profile (CloudWatch reads it from the log stream), else prometheus. */
+  @IsOptional()
+  @IsIn(['prometheus', 'emf', 'both'])
+  METRICS_OUTPUT?: MetricsOutput;
 
   @IsOptional()
   @Transform(toBoolean)
@@ -230,6 +307,10 @@ export interface AppConfig {
     objectStore: ObjectStoreBackend;
     documentAnalyzer: DocumentAnalyzerBackend;
     skuLookup: SkuLookupBackend;
+    searchEngine: SearchEngineBackend;
+    cache: CacheBackend;
+    salesMetrics: SalesMetricsBackend;
+    analyticsEngine: AnalyticsEngineBackend;
   };
   aws: {
     region: string;
@@ -242,6 +323,8 @@ export interface AppConfig {
     sfnEndpoint?: string;
     s3Endpoint?: string;
     skuLookupTable: string;
+    salesMetricsTable: string;
+    opensearchUrl?: string;
   };
   worker: { mode: WorkerMode; concurrency: number };
   workflow: { leaseSeconds: number };
@@ -249,6 +332,9 @@ export interface AppConfig {
   storage: { buckets: { invoicesRaw: string; invoicesProcessed: string; dataLake: string }; maxUploadBytes: number };
   ocr: { languages: string };
   matching: { autoMatchThreshold: number };
+  search: { indexPrefix: string };
+  cache: { redisUrl?: string; maxEntries: number; defaultTtlSeconds: number };
+  analytics: { athenaWorkGroup: string; glueDatabase: string; athenaOutputLocation?: string; queryTimeoutSeconds: number };
   mail: { smtpUrl?: string; from: string };
   auth: {
     issuer: string;
@@ -259,6 +345,7 @@ export interface AppConfig {
   };
   rateLimit: { perSecond: number; burst: number };
   logLevel: string;
+  metrics: { output: MetricsOutput };
   seedDemo: boolean;
 }
 
@@ -299,7 +386,17 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
   if ((vars.WORKFLOW_ENGINE ?? (aws ? 'step-functions' : 'embedded')) === 'step-functions' && !vars.STATE_MACHINE_ARN_PREFIX) {
     throw new ConfigValidationError('Invalid configuration:\n  STATE_MACHINE_ARN_PREFIX is required when WORKFLOW_ENGINE=step-functions');
   }
-  const devIssuer = !vars.AUTH_ISSUER;
+  if ((vars.SEARCH_ENGINE ?? (aws ? 'opensearch' : 'postgres')) === 'opensearch' && !vars.OPENSEARCH_URL) {
+    throw new ConfigValidationError('Invalid configuration:\n  OPENSEARCH_URL is required when SEARCH_ENGINE=opensearch');
+  }
+  if (vars.CACHE === 'redis' && !vars.REDIS_URL) {
+    throw new ConfigValidationError('Invalid configuration:\n  REDIS_URL is required when CACHE=redis');
+  }
+  if ((vars.ANALYTICS_ENGINE ?? (aws ? 'athena' : 'duckdb')) === 'duckdb' && (vars.OBJECT_STORE ?? (aws ? 's3' : 'local')) !== 'local') {
+    throw new ConfigValidationError('Invalid configuration:\n  ANALYTICS_ENGINE=duckdb reads the local lake only: it needs OBJECT_STORE=local');
+  }
+  // AUTH_ISSUER=<DEV_ISSUER> keeps the built-in issuer on the aws profile (the compose stack: LocalStack has no Cognito).
+  const devIssuer = !vars.AUTH_ISSUER || vars.AUTH_ISSUER === DEV_ISSUER;
   return {
     profile: vars.MERCANTIL_PROFILE,
     nodeEnv: vars.NODE_ENV,
@@ -314,6 +411,10 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       objectStore: vars.OBJECT_STORE ?? (aws ? 's3' : 'local'),
       documentAnalyzer: vars.DOCUMENT_ANALYZER ?? (aws ? 'textract' : 'embedded'),
       skuLookup: vars.SKU_LOOKUP_STORE ?? (aws ? 'dynamodb' : 'postgres'),
+      searchEngine: vars.SEARCH_ENGINE ?? (aws ? 'opensearch' : 'postgres'),
+      cache: vars.CACHE ?? (vars.REDIS_URL ? 'redis' : 'memory'),
+      salesMetrics: vars.SALES_METRICS_STORE ?? (aws ? 'dynamodb' : 'postgres'),
+      analyticsEngine: vars.ANALYTICS_ENGINE ?? (aws ? 'athena' : 'duckdb'),
     },
     aws: {
       region: vars.AWS_REGION,
@@ -326,6 +427,8 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       sfnEndpoint: vars.SFN_ENDPOINT,
       s3Endpoint: vars.S3_ENDPOINT,
       skuLookupTable: vars.SKU_LOOKUP_TABLE,
+      salesMetricsTable: vars.SALES_METRICS_TABLE,
+      opensearchUrl: vars.OPENSEARCH_URL,
     },
     worker: { mode: vars.WORKER_MODE, concurrency: vars.WORKER_CONCURRENCY },
     workflow: { leaseSeconds: vars.WORKFLOW_LEASE_SECONDS },
@@ -336,6 +439,14 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
     },
     ocr: { languages: vars.OCR_LANGUAGES },
     matching: { autoMatchThreshold: vars.MATCH_AUTO_THRESHOLD },
+    search: { indexPrefix: vars.OPENSEARCH_INDEX_PREFIX },
+    cache: { redisUrl: vars.REDIS_URL, maxEntries: vars.CACHE_MAX_ENTRIES, defaultTtlSeconds: vars.CACHE_DEFAULT_TTL_SECONDS },
+    analytics: {
+      athenaWorkGroup: vars.ATHENA_WORKGROUP,
+      glueDatabase: vars.GLUE_DATABASE,
+      athenaOutputLocation: vars.ATHENA_OUTPUT_LOCATION,
+      queryTimeoutSeconds: vars.ATHENA_QUERY_TIMEOUT_SECONDS,
+    },
     mail: { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM },
     auth: {
       issuer: vars.AUTH_ISSUER ?? DEV_ISSUER,
@@ -346,6 +457,7 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
     },
     rateLimit: { perSecond: vars.RATE_LIMIT_PER_SECOND, burst: vars.RATE_LIMIT_BURST },
     logLevel: vars.LOG_LEVEL,
+    metrics: { output: vars.METRICS_OUTPUT ?? (aws ? 'emf' : 'prometheus') },
     seedDemo: vars.SEED_DEMO ?? !aws,
   };
 }

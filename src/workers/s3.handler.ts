@@ -8,6 +8,7 @@ import { AppModule } from '../app.module';
 import { ApplicationError } from '../common/errors/application-errors';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { observeInvocation } from '../infrastructure/observability/observe-invocation';
 import { InvalidObjectKeyError } from '../infrastructure/storage/object-key';
 import { IngestInvoiceCommand, tenantOfRawKey } from '../modules/invoices';
 import type { ContextFactory } from './worker';
@@ -75,7 +76,9 @@ export function createS3Handler(create: ContextFactory = createContext) {
     });
     const app = await cached;
     // One at a time: a retry re-runs the whole event, and ingestion is idempotent per object.
-    for (const record of event.Records) await ingest(app, record);
+    await observeInvocation(app, async () => {
+      for (const record of event.Records) await ingest(app, record);
+    });
   };
 
   /** Closes the cached context; the next invocation boots a new one. */

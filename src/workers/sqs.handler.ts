@@ -8,6 +8,7 @@ import { Queue, QUEUE, QueueMessage } from '../common/queue/queue.port';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { DEDUPLICATION_ID_ATTRIBUTE, fromSqsAttributes, NOT_BEFORE_ATTRIBUTE } from '../infrastructure/aws/sqs-queue.adapter';
+import { observeInvocation } from '../infrastructure/observability/observe-invocation';
 import { QueueConsumerRegistry } from '../infrastructure/queue/queue-consumer.registry';
 import type { ContextFactory } from './worker';
 
@@ -19,6 +20,8 @@ const createContext: ContextFactory = () => NestFactory.createApplicationContext
  * consumer registry the worker uses; failed records are reported as batch item failures
  * (the function's event source mapping needs ReportBatchItemFailures), so SQS retries
  * only those and its redrive policy dead-letters them after maxReceiveCount.
+ * A FIFO queue's batch (an ordered queue) runs one record at a time in order, and from its
+ * first failure on every record is reported failed, so no later member of a group overtakes it.
  */
 export function createSqsHandler(create: ContextFactory = createContext) {
   let cached: Promise<INestApplicationContext> | undefined;
@@ -37,30 +40,41 @@ export function createSqsHandler(create: ContextFactory = createContext) {
       throw error;
     });
     const app = await cached;
+    return observeInvocation(app, () => processBatch(app, event));
+  };
+
+  const processBatch = async (app: INestApplicationContext, event: SQSEvent): Promise<SQSBatchResponse> => {
     const registry = app.get(QueueConsumerRegistry);
     const namePrefix = queueNamePrefix(app.get<AppConfig>(APP_CONFIG).aws.sqsQueueUrlPrefix);
-    const results = await Promise.all(
-      event.Records.map(async (record): Promise<SQSBatchItemFailure | undefined> => {
-        const queue = queueNameOf(record.eventSourceARN, namePrefix);
-        const fields = { queue, messageId: record.messageId, attempt: Number(record.attributes.ApproximateReceiveCount) };
-        let body: unknown;
-        try {
-          body = JSON.parse(record.body);
-        } catch {
-          // No retry can make it readable: fail it so the redrive policy dead-letters it intact.
-          logger.error({ ...fields, body: record.body.slice(0, 500) }, 'SQS message body is not JSON');
-          return { itemIdentifier: record.messageId };
-        }
-        try {
-          if (await postponeIfEarly(app.get<Queue>(QUEUE), queue, record, body)) return undefined;
-          await registry.dispatch(queue, toQueueMessage(queue, record, body));
-          return undefined;
-        } catch (error) {
-          logger.warn({ ...fields, err: error }, 'Queue message failed');
-          return { itemIdentifier: record.messageId };
-        }
-      }),
-    );
+    const handle = async (record: SQSRecord): Promise<SQSBatchItemFailure | undefined> => {
+      const queue = queueNameOf(record.eventSourceARN, namePrefix);
+      const fields = { queue, messageId: record.messageId, attempt: Number(record.attributes.ApproximateReceiveCount) };
+      let body: unknown;
+      try {
+        body = JSON.parse(record.body);
+      } catch {
+        // No retry can make it readable: fail it so the redrive policy dead-letters it intact.
+        logger.error({ ...fields, body: record.body.slice(0, 500) }, 'SQS message body is not JSON');
+        return { itemIdentifier: record.messageId };
+      }
+      try {
+        if (await postponeIfEarly(app.get<Queue>(QUEUE), queue, record, body)) return undefined;
+        await registry.dispatch(queue, toQueueMessage(queue, record, body));
+        return undefined;
+      } catch (error) {
+        logger.warn({ ...fields, err: error }, 'Queue message failed');
+        return { itemIdentifier: record.messageId };
+      }
+    };
+    if (event.Records.some((record) => record.eventSourceARN.endsWith(FIFO_SUFFIX))) {
+      const failures: SQSBatchItemFailure[] = [];
+      for (const record of event.Records) {
+        const failure = failures.length > 0 ? { itemIdentifier: record.messageId } : await handle(record);
+        if (failure) failures.push(failure);
+      }
+      return { batchItemFailures: failures };
+    }
+    const results = await Promise.all(event.Records.map(handle));
     return { batchItemFailures: results.filter((r): r is SQSBatchItemFailure => r !== undefined) };
   };
 
@@ -79,9 +93,12 @@ function queueNamePrefix(urlPrefix: string | undefined): string {
   return urlPrefix ? urlPrefix.slice(urlPrefix.lastIndexOf('/') + 1) : '';
 }
 
-/** `arn:aws:sqs:eu-west-1:123456789012:mercantil-order-processing` gives `order-processing`. */
+const FIFO_SUFFIX = '.fifo';
+
+/** `arn:aws:sqs:eu-west-1:123456789012:mercantil-order-processing` gives `order-processing` (and `…changes-search.fifo` `changes-search`). */
 function queueNameOf(arn: string, namePrefix: string): string {
-  const name = arn.slice(arn.lastIndexOf(':') + 1);
+  const full = arn.slice(arn.lastIndexOf(':') + 1);
+  const name = full.endsWith(FIFO_SUFFIX) ? full.slice(0, -FIFO_SUFFIX.length) : full;
   return name.startsWith(namePrefix) ? name.slice(namePrefix.length) : name;
 }
 

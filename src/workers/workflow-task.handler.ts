@@ -5,6 +5,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Context } from 'aws-lambda';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
+import { observeInvocation } from '../infrastructure/observability/observe-invocation';
 import type { JsonValue } from '../modules/workflow/domain/asl/asl-types';
 import { RegisteredTask, registeredTaskResources, resolveTask, TaskContext } from '../modules/workflow/domain/workflow-task';
 import type { ContextFactory } from './worker';
@@ -60,12 +61,14 @@ export function createWorkflowTaskHandler(options: WorkflowTaskHandlerOptions = 
       idempotencyKey: `lambda:${context.awsRequestId}`,
       attempt: 1,
     };
-    try {
-      const result: unknown = await app.get(CommandBus).execute(new task.commandType(event, taskContext));
-      return (result ?? null) as JsonValue;
-    } catch (error) {
-      throw asTaskError(error);
-    }
+    return observeInvocation(app, async () => {
+      try {
+        const result: unknown = await app.get(CommandBus).execute(new task.commandType(event, taskContext));
+        return (result ?? null) as JsonValue;
+      } catch (error) {
+        throw asTaskError(error);
+      }
+    });
   };
 
   /** Closes the cached context; the next invocation boots a new one. */

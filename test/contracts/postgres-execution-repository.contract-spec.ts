@@ -23,6 +23,7 @@ function newExecution(overrides: Partial<Execution> = {}): Execution {
     startedAt: new Date().toISOString(),
     stoppedAt: null,
     deadlineAt: null,
+    traceId: null,
     ...overrides,
   };
 }

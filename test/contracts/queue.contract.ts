@@ -5,7 +5,7 @@ import {
   Queue,
   QueueMessage,
 } from '../../src/common/queue/queue.port';
-import { UnknownQueueError } from '../../src/infrastructure/queue/queue-policy';
+import { OrderedQueueSendError, UnknownQueueError } from '../../src/infrastructure/queue/queue-policy';
 
 export interface QueueHarness {
   queue: Queue;
@@ -21,6 +21,7 @@ export interface QueueHarnessOptions {
 }
 
 const QUEUES = Array.from({ length: 24 }, (_, i) => `contract-${i}`);
+const ORDERED_QUEUES = Array.from({ length: 8 }, (_, i) => `contract-ordered-${i}`);
 /** Short enough to exercise redelivery in a test, and whole seconds so SQS accepts it. */
 const VISIBILITY_SECONDS = 1;
 const MAX_ATTEMPTS = 3;
@@ -36,15 +37,13 @@ export function describeQueueContract(name: string, open: (options: QueueHarness
     let next = 0;
     /** Each case gets its own queue, so no case sees another's leftovers. */
     const fresh = () => QUEUES[next++];
+    let nextOrdered = 0;
+    const freshOrdered = () => ORDERED_QUEUES[nextOrdered++];
 
     beforeAll(async () => {
+      const policy = { visibilityTimeoutSeconds: VISIBILITY_SECONDS, maxAttempts: MAX_ATTEMPTS, backoff: { initialSeconds: 1, maxSeconds: 4 } };
       harness = await open({
-        definitions: QUEUES.map((q) => ({
-          name: q,
-          visibilityTimeoutSeconds: VISIBILITY_SECONDS,
-          maxAttempts: MAX_ATTEMPTS,
-          backoff: { initialSeconds: 1, maxSeconds: 4 },
-        })),
+        definitions: [...QUEUES.map((q) => ({ name: q, ...policy })), ...ORDERED_QUEUES.map((q) => ({ name: q, ...policy, ordered: true }))],
         random: () => jitter(),
       });
       queue = harness.queue;
@@ -228,6 +227,76 @@ export function describeQueueContract(name: string, open: (options: QueueHarness
         }),
       );
       expect(received.map((m) => m.id).sort()).toEqual([...sent].sort());
+    });
+
+    describe('ordered queues', () => {
+      const bodiesOf = (messages: QueueMessage[]) => messages.map((m) => m.body);
+
+      it('delivers a group one message at a time, in send order', async () => {
+        const q = freshOrdered();
+        for (const n of [1, 2, 3, 4]) await queue.send(q, { n }, { groupId: 'tenant-a' });
+        const seen: unknown[] = [];
+        for (let i = 0; i < 4; i++) {
+          const batch = await queue.receive(q, { maxMessages: 10 });
+          expect(batch).toHaveLength(1);
+          seen.push(batch[0].body);
+          await queue.ack(batch[0]);
+        }
+        expect(seen).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
+        expect(await queue.receive(q, { maxMessages: 10 })).toEqual([]);
+      });
+
+      it('holds a later member back while an earlier one is in flight, without blocking other groups', async () => {
+        const q = freshOrdered();
+        await queue.send(q, { a: 1 }, { groupId: 'a' });
+        await queue.send(q, { a: 2 }, { groupId: 'a' });
+        await queue.send(q, { b: 1 }, { groupId: 'b' });
+        const first = await queue.receive(q, { maxMessages: 10 });
+        expect(bodiesOf(first)).toEqual(expect.arrayContaining([{ a: 1 }, { b: 1 }]));
+        expect(first).toHaveLength(2);
+        expect(await queue.receive(q, { maxMessages: 10 })).toEqual([]);
+        await queue.send(q, { c: 1 }, { groupId: 'c' });
+        expect(bodiesOf(await queue.receive(q, { maxMessages: 10 }))).toEqual([{ c: 1 }]);
+        await queue.ack(first.find((m) => (m.body as { a?: number }).a === 1)!);
+        expect(bodiesOf(await queue.receive(q, { maxMessages: 10 }))).toEqual([{ a: 2 }]);
+      });
+
+      it('holds a later member back while an earlier one waits for its retry, then delivers them in order', async () => {
+        const q = freshOrdered();
+        await queue.send(q, { n: 1 }, { groupId: 'g' });
+        await queue.send(q, { n: 2 }, { groupId: 'g' });
+        jitter = () => 1;
+        const first = await receiveOne(q);
+        expect(await queue.retry(first, 'boom')).toEqual({ outcome: 'retried', delaySeconds: 1 });
+        expect(await queue.receive(q, { maxMessages: 10 })).toEqual([]);
+        await sleep(1_200);
+        const again = await receiveOne(q);
+        expect(again).toMatchObject({ id: first.id, body: { n: 1 }, attempt: 2 });
+        await queue.ack(again);
+        expect(bodiesOf(await queue.receive(q, { maxMessages: 10 }))).toEqual([{ n: 2 }]);
+      });
+
+      it('frees the group when its head is dead-lettered', async () => {
+        const q = freshOrdered();
+        await queue.send(q, { n: 1 }, { groupId: 'g' });
+        await queue.send(q, { n: 2 }, { groupId: 'g' });
+        jitter = () => 0;
+        for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+          const message = await receiveOne(q);
+          expect(message.body).toEqual({ n: 1 });
+          await queue.retry(message, `failure ${attempt}`);
+        }
+        expect(await queue.retry(await receiveOne(q), 'poison')).toEqual({ outcome: 'dead-lettered' });
+        expect(bodiesOf(await queue.receive(q, { maxMessages: 10 }))).toEqual([{ n: 2 }]);
+        expect(bodiesOf(await queue.receive(deadLetterQueueOf(q), { maxMessages: 10 }))).toEqual([{ n: 1 }]);
+      });
+
+      it('refuses a send without a group, or with a delay', async () => {
+        const q = freshOrdered();
+        await expect(queue.send(q, { n: 1 })).rejects.toBeInstanceOf(OrderedQueueSendError);
+        await expect(queue.send(q, { n: 1 }, { groupId: 'g', delaySeconds: 5 })).rejects.toBeInstanceOf(OrderedQueueSendError);
+        expect(await queue.receive(q, { maxMessages: 10 })).toEqual([]);
+      });
     });
 
     it('refuses queues it has no definition for', async () => {

@@ -10,7 +10,7 @@ describeObjectStorageContract('S3 (s3rver) through the app factory', async () =>
   const server = await startS3rver([BUCKET]);
   process.env.AWS_ACCESS_KEY_ID ??= 'S3RVER';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'S3RVER';
-  const storage = createS3ObjectStorage({ region: 'us-east-1', s3Endpoint: server.endpoint, ordersTable: 'x', skuLookupTable: 'x' });
+  const storage = createS3ObjectStorage({ region: 'us-east-1', s3Endpoint: server.endpoint, ordersTable: 'x', skuLookupTable: 'x', salesMetricsTable: 'x' });
   return { storage, bucket: BUCKET, close: server.close };
 });
 

@@ -14,7 +14,9 @@ import { describeQueueContract } from './queue.contract';
 const PREFIX = 'https://sqs.eu-west-1.amazonaws.com/123456789012/mercantil-';
 
 function openModel(definitions: QueueDefinition[], random: () => number = Math.random) {
-  const urls = definitions.flatMap((d) => [`${PREFIX}${d.name}`, `${PREFIX}${deadLetterQueueOf(d.name)}`]);
+  // An ordered queue and its DLQ are FIFO queues, whose names end in .fifo.
+  const fifo = (d: QueueDefinition) => (d.ordered ? '.fifo' : '');
+  const urls = definitions.flatMap((d) => [`${PREFIX}${d.name}${fifo(d)}`, `${PREFIX}${deadLetterQueueOf(d.name)}${fifo(d)}`]);
   const model = new SqsModel(urls);
   const client = new SQSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   const stub = model.attach(client);
@@ -125,5 +127,43 @@ describe('SQS adapter: the requests it sends', () => {
     expect(await queue.receive('orders', { maxMessages: 10 })).toEqual([]);
     expect(model.bodies(`${PREFIX}orders-dlq`)).toEqual(['not json {']);
     expect(model.bodies(`${PREFIX}orders`)).toEqual([]);
+  });
+});
+
+describe('SQS adapter: ordered queues are FIFO queues', () => {
+  const definition: QueueDefinition = {
+    name: 'changes-search', visibilityTimeoutSeconds: 60, maxAttempts: 1, backoff: { initialSeconds: 1, maxSeconds: 1 }, ordered: true,
+  };
+
+  it('sends to <name>.fifo with the group and deduplication id and no delay, and reads one message per call', async () => {
+    const { stub, queue } = openModel([definition]);
+    await queue.send('changes-search', { changes: [1] }, { groupId: 't1', deduplicationId: 'changes:1-1' });
+    await queue.send('changes-search', { changes: [2] }, { groupId: 't1' });
+    await queue.send('changes-search', { changes: [3] }, { groupId: 't2' });
+    const [first, second] = stub.commandCalls(SendMessageCommand).map((c) => c.args[0].input);
+    expect(first).toEqual({
+      QueueUrl: `${PREFIX}changes-search.fifo`,
+      MessageBody: '{"changes":[1]}',
+      MessageGroupId: 't1',
+      MessageDeduplicationId: 'changes:1-1',
+    });
+    expect(second.MessageDeduplicationId).toMatch(/^[0-9a-f-]{36}$/);
+    const got = await queue.receive('changes-search', { maxMessages: 10 });
+    expect(got.map((m) => m.body)).toEqual([{ changes: [1] }, { changes: [3] }]);
+    expect(stub.commandCalls(ReceiveMessageCommand).map((c) => c.args[0].input.MaxNumberOfMessages)).toEqual([1, 1, 1]);
+  });
+
+  it('dead-letters into <name>-dlq.fifo, each dead message its own group', async () => {
+    const { model, stub, queue } = openModel([definition]);
+    await queue.send('changes-search', { n: 1 }, { groupId: 't1', deduplicationId: 'd-1' });
+    const [message] = await queue.receive('changes-search', { maxMessages: 1 });
+    stub.resetHistory();
+    expect(await queue.retry(message, 'boom')).toEqual({ outcome: 'dead-lettered' });
+    expect(stub.commandCalls(SendMessageCommand)[0].args[0].input).toMatchObject({
+      QueueUrl: `${PREFIX}changes-search-dlq.fifo`,
+      MessageGroupId: message.id,
+      MessageDeduplicationId: message.id,
+    });
+    expect(model.bodies(`${PREFIX}changes-search-dlq.fifo`)).toEqual(['{"n":1}']);
   });
 });

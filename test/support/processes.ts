@@ -23,3 +23,17 @@ export async function waitForHealth(url: string, child: ChildProcess, timeoutMs 
   }
   throw new Error(`no healthy answer from ${url} within ${timeoutMs} ms`);
 }
+
+/** The env of an app started as a child process on a test database: quiet, unthrottled, short workflow leases. */
+export function childAppEnv(databaseEnv: Record<string, string>, port: number): Record<string, string> {
+  return {
+    ...databaseEnv,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'false',
+    WORKFLOW_LEASE_SECONDS: '2',
+    RATE_LIMIT_PER_SECOND: '100000',
+    RATE_LIMIT_BURST: '100000',
+  };
+}

@@ -29,9 +29,13 @@ interface StoredMessage {
   receiveCount: number;
   /** The handle of the latest receive; older handles are stale. */
   receipt?: string;
+  /** FIFO queues only. */
+  groupId?: string;
 }
 
 const DEFAULT_VISIBILITY_SECONDS = 30;
+/** How long a FIFO queue remembers a deduplication id. */
+const FIFO_DEDUP_WINDOW_MS = 5 * 60_000;
 const POLL_MS = 10;
 const metadata = { $metadata: {} };
 
@@ -41,10 +45,17 @@ const metadata = { $metadata: {} };
  * counts, DelaySeconds, long polling, receipt handles (delete with a stale handle succeeds
  * and keeps the message, as SQS documents; ChangeMessageVisibility rejects it), and the
  * approximate counts of GetQueueAttributes. Parameter limits are enforced like SQS does.
+ * A queue whose URL ends in `.fifo` is a FIFO queue: every send needs a MessageGroupId and a
+ * MessageDeduplicationId (the model has no content-based deduplication), a per-message
+ * DelaySeconds is refused, a deduplication id repeated within 5 minutes is accepted but not
+ * enqueued again, and no message is handed out while an earlier one of its group is in
+ * flight. As on SQS, one receive may still return several consecutive members of a group.
  */
 export class SqsModel {
   private readonly queues = new Map<string, StoredMessage[]>();
   private readonly issuedReceipts = new Set<string>();
+  /** FIFO deduplication: `${url} ${dedupId}` → message id and when the id expires. */
+  private readonly fifoDeduplication = new Map<string, { id: string; expiresAt: number }>();
 
   constructor(queueUrls: string[]) {
     for (const url of queueUrls) this.queues.set(url, []);
@@ -63,6 +74,12 @@ export class SqsModel {
 
   sendMessage(input: SendMessageCommandInput) {
     const messages = this.queue(input.QueueUrl);
+    const fifo = isFifo(input.QueueUrl);
+    if (fifo) {
+      if (!input.MessageGroupId) invalid('The request must contain the parameter MessageGroupId.');
+      if (!input.MessageDeduplicationId) invalid('The queue has no content-based deduplication: MessageDeduplicationId is required.');
+      if (input.DelaySeconds !== undefined) invalid('FIFO queues do not support per-message DelaySeconds.');
+    }
     const delay = input.DelaySeconds ?? 0;
     if (!Number.isInteger(delay) || delay < 0 || delay > 900) invalid(`DelaySeconds ${delay} is not an integer in 0..900`);
     const attributes = input.MessageAttributes ?? {};
@@ -71,8 +88,14 @@ export class SqsModel {
       if (!value.StringValue) invalid(`message attribute ${name} has an empty value`);
     }
     const now = Date.now();
+    const dedupKey = `${input.QueueUrl} ${input.MessageDeduplicationId}`;
+    const earlier = fifo ? this.fifoDeduplication.get(dedupKey) : undefined;
+    if (earlier && earlier.expiresAt > now) return { ...metadata, MessageId: earlier.id };
     const id = randomUUID();
-    messages.push({ id, body: input.MessageBody ?? '', attributes, sentAt: now, visibleAt: now + delay * 1000, receiveCount: 0 });
+    if (fifo) this.fifoDeduplication.set(dedupKey, { id, expiresAt: now + FIFO_DEDUP_WINDOW_MS });
+    messages.push({
+      id, body: input.MessageBody ?? '', attributes, sentAt: now, visibleAt: now + delay * 1000, receiveCount: 0, groupId: input.MessageGroupId,
+    });
     return { ...metadata, MessageId: id };
   }
 
@@ -86,7 +109,7 @@ export class SqsModel {
     const deadline = Date.now() + wait * 1000;
     for (;;) {
       const now = Date.now();
-      const taken = messages.filter((m) => m.visibleAt <= now).slice(0, max);
+      const taken = this.takeable(messages, now, isFifo(input.QueueUrl)).slice(0, max);
       if (taken.length > 0 || now >= deadline) {
         return { ...metadata, Messages: taken.length ? taken.map((m) => this.deliver(m, visibility, input)) : undefined };
       }
@@ -138,6 +161,18 @@ export class SqsModel {
     return this.queue(url).map((m) => m.body);
   }
 
+  /** Visible messages in queue order; on a FIFO queue, none after a hidden member of its group. */
+  private takeable(messages: StoredMessage[], now: number, fifo: boolean): StoredMessage[] {
+    const blocked = new Set<string | undefined>();
+    const taken: StoredMessage[] = [];
+    for (const m of messages) {
+      if (fifo && blocked.has(m.groupId)) continue;
+      if (m.visibleAt <= now) taken.push(m);
+      else if (fifo) blocked.add(m.groupId);
+    }
+    return taken;
+  }
+
   private deliver(m: StoredMessage, visibilitySeconds: number, input: ReceiveMessageCommandInput): Message {
     m.receiveCount++;
     m.receipt = `${m.id}#${randomUUID()}`;
@@ -163,6 +198,8 @@ export class SqsModel {
     return messages;
   }
 }
+
+const isFifo = (url: string | undefined) => url?.endsWith('.fifo') ?? false;
 
 function invalid(message: string): never {
   throw new InvalidAttributeValue({ ...metadata, message });

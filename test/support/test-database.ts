@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { Client } from 'pg';
 import { copyPgliteTemplate } from './pglite-template';
 
@@ -44,5 +45,24 @@ async function withAdmin<T>(url: string, fn: (client: Client) => Promise<T>): Pr
     return await fn(client);
   } finally {
     await client.end();
+  }
+}
+
+/** Runs one query on a test database from outside the app (PGlite: only while no app has it open). */
+export async function queryDatabase<T>(database: TestDatabase, text: string): Promise<T[]> {
+  if (database.env.DATABASE_URL) {
+    const client = new Client({ connectionString: database.env.DATABASE_URL });
+    await client.connect();
+    try {
+      return (await client.query(text)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+  const db = await PGlite.create(join(database.dataDir, 'pg'));
+  try {
+    return (await db.query<T>(text)).rows;
+  } finally {
+    await db.close();
   }
 }

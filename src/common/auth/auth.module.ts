@@ -7,8 +7,8 @@ import { JwksController } from './jwks.controller';
 import { TokenVerifier } from './token-verifier';
 
 /**
- * Token verification for the global AuthGuard (bound in AppModule). Without AUTH_ISSUER
- * the app runs its own dev issuer; with it, tokens are checked against the pool's JWKS.
+ * Token verification for the global AuthGuard (bound in AppModule). Without AUTH_ISSUER (or with
+ * AUTH_ISSUER naming the dev issuer) the app runs its own dev issuer; else tokens are checked against the pool's JWKS.
  */
 @Module({})
 export class AuthModule {

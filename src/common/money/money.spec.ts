@@ -1,4 +1,4 @@
-import { formatAmount, sumProducts } from './money';
+import { formatAmount, sumProducts, unscaledAmount } from './money';
 
 describe('money', () => {
   it('sums line totals exactly where binary floats drift', () => {
@@ -17,5 +17,12 @@ describe('money', () => {
   it('formats with at least two decimals', () => {
     expect(formatAmount('12')).toBe('12.00');
     expect(formatAmount('12.5000')).toBe('12.50');
+  });
+
+  it('scales an amount to integer units exactly, and refuses extra decimals', () => {
+    expect(unscaledAmount('19.99', 4)).toBe(199900n);
+    expect(unscaledAmount('-0.0125', 4)).toBe(-125n);
+    expect(unscaledAmount('999999999999999.9999', 4)).toBe(9999999999999999999n);
+    expect(() => unscaledAmount('0.00001', 4)).toThrow(/more than 4 decimals/);
   });
 });

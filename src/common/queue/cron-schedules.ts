@@ -1,3 +1,5 @@
+import { SALES_REPORTS_QUEUE } from './queue-definition';
+
 /**
  * Recurring jobs: at each fire of `cron` (5 fields, UTC) one message with `body` is sent
  * to `queue`. Embedded, the workers' CronScheduler enqueues each fire once across all
@@ -12,4 +14,7 @@ export interface CronSchedule {
   body: unknown;
 }
 
-export const CRON_SCHEDULES: readonly CronSchedule[] = [];
+export const CRON_SCHEDULES: readonly CronSchedule[] = [
+  // Yesterday's (UTC) sales reports, once the day's last sales have had time to land.
+  { name: 'sales-daily-reports', cron: '15 0 * * *', queue: SALES_REPORTS_QUEUE, body: {} },
+];

@@ -18,6 +18,12 @@ export interface SendOptions {
    * queues cannot deduplicate, so there the id only travels as an attribute.
    */
   deduplicationId?: string;
+  /**
+   * Required on an `ordered` queue, ignored elsewhere: messages with the same group id are
+   * delivered one at a time in send order (SQS FIFO MessageGroupId). While one is in flight
+   * or waiting for a retry, later members of its group wait.
+   */
+  groupId?: string;
 }
 
 export interface ReceiveOptions {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   ChangeMessageVisibilityCommand,
   DeleteMessageCommand,
@@ -22,7 +23,7 @@ import {
   RetryOutcome,
   SendOptions,
 } from '../../common/queue/queue.port';
-import { backoffSeconds, definitionOf } from '../queue/queue-policy';
+import { backoffSeconds, definitionOf, groupOf } from '../queue/queue-policy';
 
 /** Standard queues cannot deduplicate: the id travels with the message for consumers that want it. */
 export const DEDUPLICATION_ID_ATTRIBUTE = 'mercantil-deduplication-id';
@@ -34,6 +35,13 @@ const MAX_DELAY_SECONDS = 900;
 const MAX_WAIT_SECONDS = 20;
 const MAX_BATCH = 10;
 const MAX_ERROR_LENGTH = 1000;
+const FIFO_SUFFIX = '.fifo';
+
+/** What a send to a FIFO queue must carry. */
+interface FifoSend {
+  groupId: string;
+  deduplicationId: string;
+}
 
 export interface SqsQueueOptions {
   /** Queue URL = prefix + queue name, e.g. https://sqs.eu-west-1.amazonaws.com/123456789012/mercantil- */
@@ -48,6 +56,13 @@ export interface SqsQueueOptions {
  * `-dlq` queue by the adapter (the queue's redrive policy only backs it up, for consumers
  * that die without retrying). Queue depth has no oldest-message age: SQS exposes it only
  * as the CloudWatch metric ApproximateAgeOfOldestMessage, so it reads 0 here.
+ *
+ * An `ordered` queue is the FIFO queue `<name>.fifo` (its DLQ `<name>-dlq.fifo`): sends carry
+ * MessageGroupId and MessageDeduplicationId (the send's deduplicationId, else a fresh id), and
+ * never a delay, which FIFO queues refuse per message. SQS may return several members of one
+ * group in a single receive; the port promises one at a time, so an ordered queue is read one
+ * message per ReceiveMessage call (while one is in flight its group is blocked, so the next
+ * call yields another group's head).
  */
 export class SqsQueueAdapter implements Queue {
   private readonly definitions: readonly QueueDefinition[];
@@ -62,8 +77,12 @@ export class SqsQueueAdapter implements Queue {
   }
 
   async send<T>(queue: string, body: T, options: SendOptions = {}): Promise<string> {
-    definitionOf(this.definitions, queue);
+    const groupId = groupOf(definitionOf(this.definitions, queue), options);
     const attributes: MessageAttributes = { ...options.attributes };
+    if (groupId) {
+      const fifo = { groupId, deduplicationId: options.deduplicationId ?? randomUUID() };
+      return this.sendRaw(queue, JSON.stringify(body ?? null), attributes, 0, fifo);
+    }
     if (options.deduplicationId) attributes[DEDUPLICATION_ID_ATTRIBUTE] = options.deduplicationId;
     const delay = Math.ceil(options.delaySeconds ?? 0);
     if (delay > MAX_DELAY_SECONDS) attributes[NOT_BEFORE_ATTRIBUTE] = String(Date.now() + delay * 1000);
@@ -73,14 +92,17 @@ export class SqsQueueAdapter implements Queue {
   async receive<T = unknown>(queue: string, options: ReceiveOptions): Promise<QueueMessage<T>[]> {
     const definition = definitionOf(this.definitions, queue);
     const deadline = Date.now() + (options.waitSeconds ?? 0) * 1000;
+    const wanted = Math.min(MAX_BATCH, Math.max(1, options.maxMessages));
+    const due: QueueMessage<T>[] = [];
     for (;;) {
-      const remaining = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+      // Once something is due, further calls (an ordered queue's next group heads) do not wait.
+      const remaining = due.length > 0 ? 0 : Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
       let received: Message[];
       try {
         const out = await this.sqs.send(
           new ReceiveMessageCommand({
             QueueUrl: this.urlOf(queue),
-            MaxNumberOfMessages: Math.min(MAX_BATCH, Math.max(1, options.maxMessages)),
+            MaxNumberOfMessages: definition.ordered ? 1 : wanted - due.length,
             WaitTimeSeconds: Math.min(MAX_WAIT_SECONDS, remaining),
             VisibilityTimeout: definition.visibilityTimeoutSeconds,
             MessageSystemAttributeNames: ['ApproximateReceiveCount', 'SentTimestamp'],
@@ -90,16 +112,16 @@ export class SqsQueueAdapter implements Queue {
         );
         received = out.Messages ?? [];
       } catch (error) {
-        if (options.signal?.aborted) return [];
+        if (options.signal?.aborted) return due;
         throw error;
       }
-      const due: QueueMessage<T>[] = [];
       for (const message of received) {
         if (await this.postponeIfEarly(queue, message)) continue;
         const parsed = toQueueMessage<T>(queue, message);
         if (parsed) due.push(parsed);
         else await this.deadLetterUnreadable(queue, message);
       }
+      if (definition.ordered && received.length > 0 && due.length < wanted) continue;
       if (due.length > 0 || Date.now() >= deadline || options.signal?.aborted) return due;
     }
   }
@@ -120,7 +142,7 @@ export class SqsQueueAdapter implements Queue {
         [DEAD_LETTER_ERROR_ATTRIBUTE]: error.slice(0, MAX_ERROR_LENGTH) || 'unknown error',
         [DEAD_LETTER_ATTEMPTS_ATTRIBUTE]: String(message.attempt),
       };
-      await this.sendRaw(deadLetterQueueOf(message.queue), JSON.stringify(message.body ?? null), attributes, 0);
+      await this.sendRaw(deadLetterQueueOf(message.queue), JSON.stringify(message.body ?? null), attributes, 0, deadLetterFifo(message.id));
       await this.ack(message);
       return { outcome: 'dead-lettered' };
     }
@@ -140,12 +162,16 @@ export class SqsQueueAdapter implements Queue {
     };
   }
 
-  private async sendRaw(queue: string, body: string, attributes: MessageAttributes, delaySeconds: number): Promise<string> {
+  /** `fifo` is used only when `queue` is ordered; its DLQ then takes it too. */
+  private async sendRaw(queue: string, body: string, attributes: MessageAttributes, delaySeconds: number, fifo?: FifoSend): Promise<string> {
+    const ordered = definitionOf(this.definitions, queue).ordered && fifo;
     const out = await this.sqs.send(
       new SendMessageCommand({
         QueueUrl: this.urlOf(queue),
         MessageBody: body,
-        DelaySeconds: Math.min(MAX_DELAY_SECONDS, Math.max(0, delaySeconds)),
+        ...(ordered
+          ? { MessageGroupId: fifo.groupId, MessageDeduplicationId: fifo.deduplicationId }
+          : { DelaySeconds: Math.min(MAX_DELAY_SECONDS, Math.max(0, delaySeconds)) }),
         MessageAttributes: toSqsAttributes(attributes),
       }),
     );
@@ -165,7 +191,7 @@ export class SqsQueueAdapter implements Queue {
   /** Another producer wrote a body that is not JSON: no consumer can read it, so no retry would help. */
   private async deadLetterUnreadable(queue: string, message: Message): Promise<void> {
     const attributes = { ...fromSqsAttributes(message.MessageAttributes), [DEAD_LETTER_ERROR_ATTRIBUTE]: 'body is not JSON' };
-    await this.sendRaw(deadLetterQueueOf(queue), message.Body ?? '', attributes, 0);
+    await this.sendRaw(deadLetterQueueOf(queue), message.Body ?? '', attributes, 0, deadLetterFifo(message.MessageId ?? randomUUID()));
     await this.sqs.send(new DeleteMessageCommand({ QueueUrl: this.urlOf(queue), ReceiptHandle: message.ReceiptHandle }));
   }
 
@@ -187,9 +213,16 @@ export class SqsQueueAdapter implements Queue {
   }
 
   private urlOf(queue: string): string {
-    return `${this.options.queueUrlPrefix}${queue}`;
+    const fifo = definitionOf(this.definitions, queue).ordered ? FIFO_SUFFIX : '';
+    return `${this.options.queueUrlPrefix}${queue}${fifo}`;
   }
 }
+
+/**
+ * A dead letter is its own group: the DLQ keeps messages for inspection, and one message
+ * must not hold back the others there. Its id deduplicates a repeated dead-lettering.
+ */
+const deadLetterFifo = (messageId: string): FifoSend => ({ groupId: messageId, deduplicationId: messageId });
 
 const COUNT_ATTRIBUTES = [
   'ApproximateNumberOfMessages',

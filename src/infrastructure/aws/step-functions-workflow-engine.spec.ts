@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/application-errors';
+import { runWithTraceId } from '../../common/tracing/trace-context';
 import { WorkflowRegistry } from '../../modules/workflow/application/workflow-registry';
 import { ExecutionStatus } from '../../modules/workflow/domain/execution';
 import { StepFunctionsWorkflowEngine } from './step-functions-workflow-engine';
@@ -75,6 +76,12 @@ describe('StepFunctionsWorkflowEngine (at the SDK boundary)', () => {
         name: 't1--order-42',
         input: '{"orderId":"o-42","tenantId":"t1","zeta":1}',
       });
+    });
+
+    it('passes the current trace id as the X-Ray trace header, which the task Lambdas receive', async () => {
+      sfn.on(StartExecutionCommand).resolves({ ...metadata, executionArn: EXECUTION_ARN, startDate: at(0.2) });
+      await runWithTraceId('4bf92f3577b34da6a3ce929d0e0e4736', () => start());
+      expect(sfn.commandCalls(StartExecutionCommand)[0].args[0].input.traceHeader).toBe('Root=1-4bf92f35-77b34da6a3ce929d0e0e4736');
     });
 
     it('reports a running execution handed back for the same name and input as not created', async () => {

@@ -15,6 +15,7 @@ import {
   StateMachineDoesNotExist,
 } from '@aws-sdk/client-sfn';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/application-errors';
+import { currentTraceId, xrayTraceHeader } from '../../common/tracing/trace-context';
 import { WorkflowRegistry } from '../../modules/workflow/application/workflow-registry';
 import { JsonObject, JsonValue } from '../../modules/workflow/domain/asl/asl-types';
 import { ExecutionStatus } from '../../modules/workflow/domain/execution';
@@ -75,7 +76,12 @@ export class StepFunctionsWorkflowEngine implements WorkflowEngine {
     const body = canonicalJson(withTenant(tenantId, input));
     const sentAt = this.now();
     try {
-      const started = await this.client.send(new StartExecutionCommand({ stateMachineArn: this.ids.stateMachineArn(workflowName), name: executionName, input: body }));
+      // The X-Ray header reaches each task Lambda as _X_AMZN_TRACE_ID, where the trace id is restored.
+      const traceId = currentTraceId();
+      const traceHeader = traceId ? xrayTraceHeader(traceId) : undefined;
+      const started = await this.client.send(
+        new StartExecutionCommand({ stateMachineArn: this.ids.stateMachineArn(workflowName), name: executionName, input: body, traceHeader }),
+      );
       const startDate = started.startDate!;
       return { executionId: this.ids.encode(started.executionArn!), workflowName, name, startedAt: startDate.toISOString(), created: startDate.getTime() >= sentAt - CLOCK_SKEW_MS };
     } catch (error) {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { MIGRATIONS } from './migrations';
+import { pipelineExtendedProtocol } from './pglite-pipelined-connection';
 
 const POOL_SIZE = 10;
 
@@ -24,17 +25,19 @@ export async function openDataSource(config: AppConfig): Promise<{ dataSource: D
     return { dataSource, close: () => dataSource.destroy() };
   }
 
-  const [{ PGlite }, { createPgConfig }, { pg_trgm }, { unaccent }] = await Promise.all([
+  const [{ PGlite }, { createPgConfig }, { pg_trgm }, { unaccent }, { fuzzystrmatch }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/node-postgres'),
     import('@electric-sql/pglite/contrib/pg_trgm'),
     import('@electric-sql/pglite/contrib/unaccent'),
+    import('@electric-sql/pglite/contrib/fuzzystrmatch'),
   ]);
   const dir = join(config.dataDir, 'pg');
   await mkdir(dir, { recursive: true });
-  // PGlite only finds contrib extensions it was handed; the catalog's search migration needs these two.
-  const pglite = await PGlite.create(dir, { extensions: { pg_trgm, unaccent } });
+  // PGlite only finds contrib extensions it was handed: the catalog and search migrations need these.
+  const pglite = await PGlite.create(dir, { extensions: { pg_trgm, unaccent, fuzzystrmatch } });
   const { connection } = createPgConfig(pglite);
+  pipelineExtendedProtocol(connection, pglite);
   const dataSource = new DataSource({
     ...common,
     type: 'postgres',

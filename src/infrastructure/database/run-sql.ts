@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 export interface SqlResult<T> {
   rows: T[];
@@ -16,4 +16,14 @@ export async function runSql<T = Record<string, unknown>>(db: DataSource, text: 
   const pool = (db.driver as unknown as { master: Pool }).master;
   const result = await pool.query(text, params);
   return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
+}
+
+/**
+ * runSql's result shape for a statement inside a TypeORM transaction. Inside one, every
+ * statement must go through the transaction's runner: PGlite has a single connection,
+ * which the open transaction holds.
+ */
+export async function txSql<T = Record<string, unknown>>(tx: EntityManager, text: string, params: unknown[] = []): Promise<SqlResult<T>> {
+  const result = await tx.queryRunner!.query(text, params, true);
+  return { rows: result.records as T[], rowCount: result.affected ?? result.records.length };
 }

@@ -13,7 +13,7 @@ import {
   RetryOutcome,
   SendOptions,
 } from '../../common/queue/queue.port';
-import { backoffSeconds, definitionOf } from './queue-policy';
+import { backoffSeconds, definitionOf, groupOf } from './queue-policy';
 import { runSql } from '../database/run-sql';
 
 export interface PostgresQueueOptions {
@@ -36,18 +36,22 @@ interface MessageRow {
 }
 
 const INSERT = `
-  INSERT INTO queue_messages (id, queue, body, attributes, deduplication_id, visible_at)
-  VALUES ($1, $2, $3, $4, $5, now() + $6::float8 * interval '1 second')
+  INSERT INTO queue_messages (id, queue, body, attributes, deduplication_id, visible_at, group_id)
+  VALUES ($1, $2, $3, $4, $5, now() + $6::float8 * interval '1 second', $7)
   ON CONFLICT (queue, deduplication_id) WHERE deduplication_id IS NOT NULL DO NOTHING
   RETURNING id`;
 
 // One statement claims a batch: concurrent receivers skip each other's locked rows, and
-// every claimed row gets a new attempt number, which invalidates older receipts.
+// every claimed row gets a new attempt number, which invalidates older receipts. A grouped
+// message waits while an earlier member of its group is on the queue in any state (waiting,
+// in flight, or hidden for a retry); acking or dead-lettering that member frees the group.
 const CLAIM = `
   UPDATE queue_messages SET attempt = attempt + 1, visible_at = now() + $3::float8 * interval '1 second'
   WHERE id IN (
-    SELECT id FROM queue_messages WHERE queue = $1 AND visible_at <= now()
-    ORDER BY visible_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+    SELECT id FROM queue_messages m WHERE queue = $1 AND visible_at <= now()
+      AND (group_id IS NULL OR NOT EXISTS (
+        SELECT 1 FROM queue_messages e WHERE e.queue = m.queue AND e.group_id = m.group_id AND e.seq < m.seq))
+    ORDER BY visible_at, seq LIMIT $2 FOR UPDATE SKIP LOCKED)
   RETURNING id, body, attributes, attempt, sent_at`;
 
 const DEAD_LETTER = `
@@ -79,7 +83,7 @@ export class PostgresQueueAdapter implements Queue {
   private readonly sends = new EventEmitter().setMaxListeners(0);
   /** Per-queue send counter: a send that lands while a receive runs its query is not missed. */
   private readonly sendCounts = new Map<string, number>();
-  private readonly pendingAcks: { id: string; attempt: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private readonly pendingAcks: { queue: string; id: string; attempt: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   constructor(
     private readonly db: DataSource,
@@ -91,10 +95,10 @@ export class PostgresQueueAdapter implements Queue {
   }
 
   async send<T>(queue: string, body: T, options: SendOptions = {}): Promise<string> {
-    definitionOf(this.definitions, queue);
+    const group = groupOf(definitionOf(this.definitions, queue), options);
     const id = randomUUID();
     const delay = options.delaySeconds ?? 0;
-    const params = [id, queue, JSON.stringify(body ?? null), options.attributes ?? {}, options.deduplicationId ?? null, delay];
+    const params = [id, queue, JSON.stringify(body ?? null), options.attributes ?? {}, options.deduplicationId ?? null, delay, group ?? null];
     for (;;) {
       const { rows: inserted } = await runSql<{ id: string }>(this.db, INSERT, params);
       if (inserted.length > 0) {
@@ -161,7 +165,7 @@ export class PostgresQueueAdapter implements Queue {
    */
   ack(message: QueueMessage): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.pendingAcks.push({ ...parseReceipt(message.receipt), resolve, reject });
+      this.pendingAcks.push({ queue: message.queue, ...parseReceipt(message.receipt), resolve, reject });
       if (this.pendingAcks.length === 1) setImmediate(() => void this.flushAcks());
     });
   }
@@ -175,6 +179,7 @@ export class PostgresQueueAdapter implements Queue {
         [acks.map((a) => a.id), acks.map((a) => a.attempt)],
       );
       for (const a of acks) a.resolve();
+      this.notifyFreedGroups(acks.map((a) => a.queue));
     } catch (error) {
       for (const a of acks) a.reject(error);
     }
@@ -239,8 +244,16 @@ export class PostgresQueueAdapter implements Queue {
   private async deadLetter(queue: string, id: string, attempt: number, error: string): Promise<boolean> {
     const dlq = deadLetterQueueOf(queue);
     const { rowCount: moved } = await runSql(this.db, DEAD_LETTER, [id, attempt, dlq, truncate(error)]);
-    if (moved > 0) this.notify(dlq);
+    if (moved > 0) {
+      this.notify(dlq);
+      this.notifyFreedGroups([queue]);
+    }
     return moved > 0;
+  }
+
+  /** The next member of a group becomes claimable only when the one before leaves the queue. */
+  private notifyFreedGroups(queues: readonly string[]): void {
+    for (const queue of new Set(queues)) if (definitionOf(this.definitions, queue).ordered) this.notify(queue);
   }
 
   private notify(queue: string): void {

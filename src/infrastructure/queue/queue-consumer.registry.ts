@@ -1,7 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { QUEUE_CONSUMER, QueueMessageHandler } from '../../common/queue/queue-consumer';
 import { QueueMessage } from '../../common/queue/queue.port';
+import { acceptableTraceId, mintTraceId, runWithTraceId, TRACE_ID_ATTRIBUTE } from '../../common/tracing/trace-context';
 
 export class NoConsumerError extends Error {
   constructor(queue: string) {
@@ -9,9 +10,10 @@ export class NoConsumerError extends Error {
   }
 }
 
-/** Finds every provider marked @QueueConsumer(queue) at boot; one consumer per queue. */
+/** Finds every provider marked @QueueConsumer(queue) at boot, beside those registered; one consumer per queue. */
 @Injectable()
 export class QueueConsumerRegistry implements OnModuleInit {
+  private readonly logger = new Logger(QueueConsumerRegistry.name);
   private readonly consumers = new Map<string, QueueMessageHandler>();
 
   constructor(
@@ -23,13 +25,17 @@ export class QueueConsumerRegistry implements OnModuleInit {
     for (const wrapper of this.discovery.getProviders()) {
       if (!wrapper.metatype || !wrapper.instance || typeof wrapper.metatype !== 'function') continue;
       const queue = this.reflector.get<string | undefined>(QUEUE_CONSUMER, wrapper.metatype);
-      if (!queue) continue;
-      const existing = this.consumers.get(queue);
-      if (existing && existing !== wrapper.instance) {
-        throw new Error(`Queue "${queue}" has two consumers: ${existing.constructor.name} and ${wrapper.metatype.name}`);
-      }
-      this.consumers.set(queue, wrapper.instance as QueueMessageHandler);
+      if (queue) this.register(queue, wrapper.instance as QueueMessageHandler);
     }
+  }
+
+  /** Adds a consumer that is not a provider of its own (e.g. one per change subscriber). */
+  register(queue: string, consumer: QueueMessageHandler): void {
+    const existing = this.consumers.get(queue);
+    if (existing && existing !== consumer) {
+      throw new Error(`Queue "${queue}" has two consumers: ${existing.constructor.name} and ${consumer.constructor.name}`);
+    }
+    this.consumers.set(queue, consumer);
   }
 
   /** The queues that have a consumer. */
@@ -37,10 +43,18 @@ export class QueueConsumerRegistry implements OnModuleInit {
     return [...this.consumers.keys()];
   }
 
-  /** Runs the queue's consumer; throws (so the message is retried) when there is none. */
+  /**
+   * Runs the queue's consumer under the trace id the message carries (a new one when it has
+   * none, as cron messages do); throws (so the message is retried) when there is no consumer.
+   * Both the worker and the SQS Lambda dispatch through here.
+   */
   async dispatch(queue: string, message: QueueMessage): Promise<void> {
     const consumer = this.consumers.get(queue);
     if (!consumer) throw new NoConsumerError(queue);
-    await consumer.handle(message);
+    const carried = message.attributes[TRACE_ID_ATTRIBUTE];
+    await runWithTraceId(acceptableTraceId(carried) ? carried : mintTraceId(), async () => {
+      this.logger.debug({ queue, messageId: message.id, attempt: message.attempt }, 'Queue message received');
+      await consumer.handle(message);
+    });
   }
 }

@@ -1,14 +1,18 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { Gauge } from 'prom-client';
+import { MetricLabels, METRICS, Metrics } from '../../common/metrics/metrics.port';
 import { QueueDefinition } from '../../common/queue/queue-definition';
 import { Queue, QUEUE, QueueDepth } from '../../common/queue/queue.port';
-import { MetricsRegistry } from '../observability/metrics.registry';
 import { QUEUE_DEFINITION_LIST } from './queue-definition-list';
 
 /** Concurrent collects of one scrape share one depth read per queue. */
 const DEPTH_CACHE_MS = 1_000;
 
-/** Queue depth as Prometheus gauges, read from the queue when /metrics is scraped. */
+const STATES = { visible: 'visible', inFlight: 'in_flight', delayed: 'delayed', deadLettered: 'dead_lettered' } as const;
+
+/**
+ * Queue depth and age as gauges read from the queue when /metrics is scraped. EMF does not
+ * poll them: on AWS, SQS publishes the same figures to CloudWatch itself.
+ */
 @Injectable()
 export class QueueMetrics implements OnModuleInit {
   private readonly logger = new Logger(QueueMetrics.name);
@@ -17,35 +21,26 @@ export class QueueMetrics implements OnModuleInit {
   constructor(
     @Inject(QUEUE) private readonly queue: Queue,
     @Inject(QUEUE_DEFINITION_LIST) private readonly definitions: readonly QueueDefinition[],
-    private readonly metrics: MetricsRegistry,
+    @Inject(METRICS) private readonly metrics: Metrics,
   ) {}
 
   onModuleInit(): void {
-    const read = () => this.depths();
-    new Gauge({
+    this.metrics.gauge({
       name: 'mercantil_queue_messages',
       help: 'Messages per queue and state (visible, in_flight, delayed, dead_lettered)',
-      labelNames: ['queue', 'state'] as const,
-      registers: [this.metrics.registry],
-      async collect() {
-        this.reset();
-        for (const [queue, d] of await read()) {
-          this.set({ queue, state: 'visible' }, d.visible);
-          this.set({ queue, state: 'in_flight' }, d.inFlight);
-          this.set({ queue, state: 'delayed' }, d.delayed);
-          this.set({ queue, state: 'dead_lettered' }, d.deadLettered);
-        }
-      },
+      labelNames: ['queue', 'state'],
+      unit: 'Count',
+      collect: async () =>
+        [...(await this.depths())].flatMap(([queue, d]) =>
+          Object.entries(STATES).map(([field, state]): [MetricLabels<'queue' | 'state'>, number] => [{ queue, state }, d[field as keyof typeof STATES]]),
+        ),
     });
-    new Gauge({
+    this.metrics.gauge({
       name: 'mercantil_queue_oldest_age_seconds',
       help: 'Age of the oldest message not yet acked (0 on SQS, which reports it only to CloudWatch)',
-      labelNames: ['queue'] as const,
-      registers: [this.metrics.registry],
-      async collect() {
-        this.reset();
-        for (const [queue, d] of await read()) this.set({ queue }, d.oldestAgeSeconds);
-      },
+      labelNames: ['queue'],
+      unit: 'Seconds',
+      collect: async () => [...(await this.depths())].map(([queue, d]): [MetricLabels<'queue'>, number] => [{ queue }, d.oldestAgeSeconds]),
     });
   }
 

@@ -1,4 +1,5 @@
 import { deadLetterQueueOf, QueueDefinition } from '../../common/queue/queue-definition';
+import { SendOptions } from '../../common/queue/queue.port';
 
 /**
  * Extra queue definitions beside QUEUE_DEFINITIONS. Nothing in the app provides it;
@@ -36,4 +37,20 @@ export function backoffSeconds(definition: QueueDefinition, attempt: number, ran
   const { initialSeconds, maxSeconds } = definition.backoff;
   const cap = Math.min(maxSeconds, initialSeconds * 2 ** Math.max(0, attempt - 1));
   return Math.round(random() * cap * 1000) / 1000;
+}
+
+export class OrderedQueueSendError extends Error {}
+
+/**
+ * The group a send joins: its groupId on an ordered queue, none elsewhere. An ordered
+ * queue refuses sends without a group, and delayed sends, which SQS FIFO queues cannot
+ * take per message (a delay there is a property of the whole queue).
+ */
+export function groupOf(definition: QueueDefinition, options: SendOptions): string | undefined {
+  if (!definition.ordered) return undefined;
+  if (!options.groupId) throw new OrderedQueueSendError(`Queue "${definition.name}" is ordered: every send needs a groupId`);
+  if (options.delaySeconds) {
+    throw new OrderedQueueSendError(`Queue "${definition.name}" is ordered: its messages cannot be delayed (SQS FIFO refuses per-message delays)`);
+  }
+  return options.groupId;
 }

@@ -5,12 +5,17 @@ import { CRON_SCHEDULES, CronSchedule } from '../../common/queue/cron-schedules'
 import { QueueDefinition } from '../../common/queue/queue-definition';
 import { Queue, QUEUE } from '../../common/queue/queue.port';
 import { AppConfig } from '../../config/app-config';
+import { loadOnFirstCall } from '../load-on-first-call';
 import { CRON_SCHEDULE_LIST, CronScheduler } from './cron-scheduler.service';
 import { PostgresQueueAdapter } from './postgres-queue.adapter';
 import { QueueConsumerRegistry } from './queue-consumer.registry';
 import { QUEUE_DEFINITION_LIST, queueDefinitionListProvider } from './queue-definition-list';
 import { QueueMetrics } from './queue-metrics';
 import { QueueWorker } from './queue-worker.service';
+import { TracingQueue } from './tracing-queue';
+
+/** The adapter itself; everything else injects QUEUE, which adds trace ids to what is sent. */
+const QUEUE_ADAPTER = Symbol('QUEUE_ADAPTER');
 
 /**
  * The Queue port's adapter (embedded Postgres table, or SQS), the consumer registry, the
@@ -21,30 +26,35 @@ import { QueueWorker } from './queue-worker.service';
 export class QueueModule {
   static forRoot(config: AppConfig): DynamicModule {
     const sqs = config.ports.queue === 'sqs';
-    const queue: Provider = sqs
+    const adapter: Provider = sqs
       ? {
-          provide: QUEUE,
+          provide: QUEUE_ADAPTER,
           inject: [QUEUE_DEFINITION_LIST],
-          useFactory: async (definitions: readonly QueueDefinition[]) => {
-            const { createSqsQueueAdapter } = await import('../aws/sqs-queue-adapter.factory');
-            return createSqsQueueAdapter(config.aws, definitions);
-          },
+          useFactory: (definitions: readonly QueueDefinition[]) =>
+            loadOnFirstCall<Queue>(async () => (await import('../aws/sqs-queue-adapter.factory')).createSqsQueueAdapter(config.aws, definitions), {
+              send: true,
+              receive: true,
+              ack: true,
+              retry: true,
+              depth: true,
+            }),
         }
       : {
-          provide: QUEUE,
+          provide: QUEUE_ADAPTER,
           inject: [DataSource, QUEUE_DEFINITION_LIST],
           useFactory: (db: DataSource, definitions: readonly QueueDefinition[]) => new PostgresQueueAdapter(db, { definitions }),
         };
     const cron: Provider = {
       provide: CronScheduler,
-      inject: [QUEUE, { token: CRON_SCHEDULE_LIST, optional: true }],
+      inject: [QUEUE_ADAPTER, { token: CRON_SCHEDULE_LIST, optional: true }],
       useFactory: (adapter: Queue, schedules?: readonly CronSchedule[]) =>
         new CronScheduler(adapter as PostgresQueueAdapter, schedules ?? CRON_SCHEDULES),
     };
+    const tracing: Provider = { provide: QUEUE, inject: [QUEUE_ADAPTER], useFactory: (adapter: Queue) => new TracingQueue(adapter) };
     return {
       module: QueueModule,
       imports: [DiscoveryModule],
-      providers: [queueDefinitionListProvider, queue, QueueConsumerRegistry, QueueWorker, QueueMetrics, ...(sqs ? [] : [cron])],
+      providers: [queueDefinitionListProvider, adapter, tracing, QueueConsumerRegistry, QueueWorker, QueueMetrics, ...(sqs ? [] : [cron])],
       exports: [QUEUE, QUEUE_DEFINITION_LIST, QueueConsumerRegistry, QueueWorker],
     };
   }

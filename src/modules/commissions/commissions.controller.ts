@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { wantsCsv } from '../../common/http/wants-csv';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -110,8 +111,7 @@ export class CommissionsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommissionStatement | string> {
     const statement = await this.queries.execute(new GetStatementQuery(principal.tenantId, query.supplierId, query.period, query.currency));
-    const csv = query.format ? query.format === 'csv' : /\btext\/csv\b/.test(accept ?? '') && !/\bapplication\/json\b/.test(accept ?? '');
-    if (!csv) return statement;
+    if (!wantsCsv(query.format, accept)) return statement;
     res.type('text/csv; charset=utf-8');
     res.attachment(`commissions-${query.period}.csv`);
     return statementCsv(statement);

@@ -11,6 +11,7 @@ import { COMMISSION_LEDGER } from './domain/commission-ledger.port';
 import { GetAgreementHandler } from './queries/get-agreement/get-agreement.handler';
 import { GetStatementHandler } from './queries/get-statement/get-statement.handler';
 import { ListAgreementsHandler } from './queries/list-agreements/list-agreements.handler';
+import { QuoteLineCommissionsHandler } from './queries/quote-line-commissions/quote-line-commissions.handler';
 
 /**
  * Commissions live in the relational store on every profile (Aurora on AWS), so the
@@ -28,6 +29,7 @@ import { ListAgreementsHandler } from './queries/list-agreements/list-agreements
     ListAgreementsHandler,
     CalculateInvoiceCommissionsHandler,
     GetStatementHandler,
+    QuoteLineCommissionsHandler,
   ],
 })
 export class CommissionsModule {}

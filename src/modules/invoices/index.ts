@@ -34,3 +34,4 @@ export type { Field, NormalizedInvoice, NormalizedInvoiceLine } from './domain/n
 export { InvoiceResponseDto, InvoiceSummaryResponseDto, InvoicePageResponseDto, InvoiceLineDto } from './dto/invoice-response.dto';
 export { UploadInvoiceDto } from './dto/upload-invoice.dto';
 export { ListInvoicesQueryDto } from './dto/list-invoices-query.dto';
+export { INVOICE_LINES_DATASET, INVOICE_LINE_COLUMNS, type InvoiceLakeRow } from './domain/invoice-lake-rows';

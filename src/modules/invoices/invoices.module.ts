@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { InvoiceMetrics } from './application/invoice-metrics';
 import { CalculateInvoiceCommissionsTaskHandler } from './commands/calculate-invoice-commissions/calculate-invoice-commissions.handler';
 import { CompleteInvoiceHandler } from './commands/complete-invoice/complete-invoice.handler';
 import { ExtractInvoiceDocumentHandler } from './commands/extract-invoice-document/extract-invoice-document.handler';
@@ -63,6 +64,7 @@ const MAX_TEXT_FIELD_BYTES = 1024;
     FailInvoiceStepHandler,
     InvoiceProcessingConsumer,
     ApplyConfirmedMatchHandler,
+    InvoiceMetrics,
   ],
 })
 export class InvoicesModule {}

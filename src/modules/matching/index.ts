@@ -4,6 +4,7 @@ export { MatchInvoiceLinesCommand, type LineMatchResult } from './commands/match
 export { ConfirmLineMatchCommand } from './commands/confirm-line-match/confirm-line-match.command';
 export { CreateProductCommand } from './commands/create-product/create-product.command';
 export { ReplaceProductCommand } from './commands/replace-product/replace-product.command';
+export { DeleteProductCommand } from './commands/delete-product/delete-product.command';
 export { GetProductQuery } from './queries/get-product/get-product.query';
 export { ListProductsQuery } from './queries/list-products/list-products.query';
 export { LineMatchConfirmedEvent } from './events/line-match-confirmed.event';

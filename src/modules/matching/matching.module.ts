@@ -10,6 +10,7 @@ import { LineMatcher } from './application/line-matcher';
 import { ProductImportRunner } from './application/product-import.runner';
 import { ConfirmLineMatchHandler } from './commands/confirm-line-match/confirm-line-match.handler';
 import { CreateProductHandler } from './commands/create-product/create-product.handler';
+import { DeleteProductHandler } from './commands/delete-product/delete-product.handler';
 import { MatchInvoiceLinesHandler } from './commands/match-invoice-lines/match-invoice-lines.handler';
 import { ReplaceProductHandler } from './commands/replace-product/replace-product.handler';
 import { StartProductImportHandler } from './commands/start-product-import/start-product-import.handler';
@@ -50,6 +51,7 @@ const relational = (token: symbol, Adapter: new (db: DataSource) => object) => (
     ProductImportRunner,
     CreateProductHandler,
     ReplaceProductHandler,
+    DeleteProductHandler,
     StartProductImportHandler,
     MatchInvoiceLinesHandler,
     ConfirmLineMatchHandler,

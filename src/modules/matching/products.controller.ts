@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import type { Principal } from '../../common/auth/principal';
@@ -9,6 +9,7 @@ import { ApiErrorResponses } from '../../common/errors/api-error-responses.decor
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { CreateProductCommand } from './commands/create-product/create-product.command';
+import { DeleteProductCommand } from './commands/delete-product/delete-product.command';
 import { ReplaceProductCommand } from './commands/replace-product/replace-product.command';
 import { StartProductImportCommand } from './commands/start-product-import/start-product-import.command';
 import { readCsvUpload, UploadedCsv } from './csv-upload';
@@ -100,5 +101,13 @@ export class ProductsController {
     @Body() body: ReplaceProductDto,
   ): Promise<ProductResponseDto> {
     return ProductResponseDto.from(await this.commands.execute(new ReplaceProductCommand(principal.tenantId, toProductFields(sku, body))));
+  }
+
+  @Delete(':sku')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted; its delete reaches the change feed' })
+  @ApiErrorResponses(404)
+  async delete(@CurrentPrincipal() principal: Principal, @Param('sku') sku: string): Promise<void> {
+    await this.commands.execute(new DeleteProductCommand(principal.tenantId, sku));
   }
 }

@@ -12,6 +12,7 @@ import { GetOrderHandler } from './queries/get-order/get-order.handler';
 import { ListOrdersHandler } from './queries/list-orders/list-orders.handler';
 import { OrderFulfilmentWorkflow } from './workflows/order-fulfilment.workflow';
 import { OrderProcessingConsumer } from './workflows/order-processing.consumer';
+import { OrderStatusMetricsHandler } from './events/order-status-metrics.handler';
 
 /**
  * The ports (ORDER_REPOSITORY, PAYMENT_PROVIDER, CARRIER, NOTIFIER) are bound by the
@@ -33,6 +34,7 @@ import { OrderProcessingConsumer } from './workflows/order-processing.consumer';
     CompleteOrderHandler,
     MarkPaymentFailedHandler,
     OrderProcessingConsumer,
+    OrderStatusMetricsHandler,
   ],
 })
 export class OrdersModule {}

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { loadOnFirstCall } from '../../infrastructure/load-on-first-call';
 import { EmbeddedWorkflowEngine } from './adapters/embedded-workflow-engine';
 import { PostgresExecutionRepository } from './adapters/postgres-execution.repository';
 import { CommandTaskInvoker } from './application/command-task-invoker';
@@ -55,11 +56,13 @@ class WorkflowDefinitionsModule {}
     {
       provide: WORKFLOW_ENGINE,
       inject: [APP_CONFIG, EmbeddedWorkflowEngine, WorkflowRegistry],
-      useFactory: async (config: AppConfig, embedded: EmbeddedWorkflowEngine, registry: WorkflowRegistry): Promise<WorkflowEngine> => {
+      useFactory: (config: AppConfig, embedded: EmbeddedWorkflowEngine, registry: WorkflowRegistry): WorkflowEngine => {
         if (config.ports.workflowEngine === 'embedded') return embedded;
-        // Imported lazily so the embedded profile never loads the Step Functions SDK.
-        const { createStepFunctionsWorkflowEngine } = await import('../../infrastructure/aws/step-functions-workflow-engine.factory');
-        return createStepFunctionsWorkflowEngine(config.aws, registry);
+        // Imported on first use, so the embedded profile and cold starts that start no workflow never load the Step Functions SDK.
+        return loadOnFirstCall<WorkflowEngine>(
+          async () => (await import('../../infrastructure/aws/step-functions-workflow-engine.factory')).createStepFunctionsWorkflowEngine(config.aws, registry),
+          { start: true, get: true, list: true, history: true },
+        );
       },
     },
   ],

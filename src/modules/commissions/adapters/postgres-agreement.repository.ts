@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../../../common/pagination/cursor';
-import { runSql } from '../../../infrastructure/database/run-sql';
+import { runSql, txSql } from '../../../infrastructure/database/run-sql';
 import { Agreement, AgreementProps, AgreementStatus } from '../domain/agreement';
 import { AgreementListQuery, AgreementPage, AgreementRepository } from '../domain/agreement-repository.port';
 import { StaleAgreementError } from '../domain/commission-errors';
 import type { CommissionRule, RuleKind, Tier } from '../domain/commission-rule';
 import { moneyText, plainDecimal } from '../domain/exact-decimal';
-import { lockFor, txSql } from './transaction-sql';
+import { lockFor } from '../../../infrastructure/database/transaction-sql';
 
 interface AgreementRow {
   agreement_id: string;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { runSql } from '../../../infrastructure/database/run-sql';
+import { runSql, txSql } from '../../../infrastructure/database/run-sql';
 import type { AppliedRuleKind } from '../domain/commission-rule';
 import { CommissionLedger, InvoiceKey, LedgerLine } from '../domain/commission-ledger.port';
 import { moneyText, plainDecimal } from '../domain/exact-decimal';
-import { lockFor, txSql } from './transaction-sql';
+import { lockFor } from '../../../infrastructure/database/transaction-sql';
 
 interface LineRow {
   invoice_id: string;

@@ -1,4 +1,8 @@
+import type { LakeSchema } from '../../../common/lake/lake-schema';
+import { utcDayOf } from '../../../common/lake/partition-path';
 import type { InvoiceProps } from './invoice';
+
+export const INVOICE_LINES_DATASET = 'invoice_lines';
 
 /** One row per invoice line, the schema documented in docs/lake/invoice-lines.md. */
 export interface InvoiceLakeRow {
@@ -24,15 +28,36 @@ export interface InvoiceLakeRow {
   processed_at: string;
 }
 
+/**
+ * NDJSON keeps decimals and timestamps as text (docs/lake/invoice-lines.md), so readers cast
+ * them; `issue_date` is a calendar day (YYYY-MM-DD) as text.
+ */
+export const INVOICE_LINE_COLUMNS: LakeSchema<InvoiceLakeRow> = [
+  { name: 'tenant_id', type: 'string' },
+  { name: 'invoice_id', type: 'string' },
+  { name: 'supplier_id', type: 'string', nullable: true },
+  { name: 'invoice_number', type: 'string', nullable: true },
+  { name: 'issue_date', type: 'string', nullable: true },
+  { name: 'currency', type: 'string', nullable: true },
+  { name: 'line_id', type: 'string' },
+  { name: 'position', type: 'int32' },
+  { name: 'description', type: 'string' },
+  { name: 'supplier_code', type: 'string', nullable: true },
+  { name: 'quantity', type: 'decimal', nullable: true },
+  { name: 'unit', type: 'string', nullable: true },
+  { name: 'unit_price', type: 'decimal', nullable: true },
+  { name: 'line_total', type: 'decimal', nullable: true },
+  { name: 'sku', type: 'string', nullable: true },
+  { name: 'match_confidence', type: 'double', nullable: true },
+  { name: 'match_status', type: 'string', nullable: true },
+  { name: 'commission_amount', type: 'decimal', nullable: true },
+  { name: 'commission_rule_id', type: 'string', nullable: true },
+  { name: 'processed_at', type: 'timestamp' },
+];
+
 /** The day an invoice belongs to in the lake: its issue date, or the day it arrived. */
 export function partitionDateOf(invoice: InvoiceProps): string {
-  return invoice.header?.issueDate?.value ?? invoice.createdAt.slice(0, 10);
-}
-
-/** Hive-style partitions, so Athena/Glue and DuckDB read them as columns. */
-export function partitionPath(tenantId: string, isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `tenant=${tenantId}/year=${year}/month=${month}/day=${day}`;
+  return invoice.header?.issueDate?.value ?? utcDayOf(invoice.createdAt);
 }
 
 export function invoiceLakeRows(invoice: InvoiceProps, processedAt: string): InvoiceLakeRow[] {

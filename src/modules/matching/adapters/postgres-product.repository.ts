@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { formatAmount } from '../../../common/money/money';
 import { decodeCursor, encodeCursor } from '../../../common/pagination/cursor';
+import { changesCommitted, isoTimeSql, recordChangesFrom } from '../../../infrastructure/change-feed/change-outbox-writes';
 import { runSql } from '../../../infrastructure/database/run-sql';
 import type { Product, ProductFields, ProductKeys } from '../domain/product';
 import {
@@ -12,82 +12,104 @@ import {
 } from '../domain/product-repository.port';
 import { contentTokens, normalizeText } from '../domain/text-normalizer';
 
-interface ProductRow {
-  tenant_id: string;
-  sku: string;
-  name: string;
-  description: string | null;
-  brand: string | null;
-  category: string | null;
-  unit: string | null;
-  price: string | null;
-  currency: string | null;
-  supplier_id: string | null;
-  supplier_code: string | null;
-  gtin: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
 const FIELDS = ['sku', 'name', 'description', 'brand', 'category', 'unit', 'price', 'currency', 'supplier_id', 'supplier_code', 'gtin'];
-const COLUMNS = `tenant_id, ${FIELDS.join(', ')}, created_at, updated_at`;
 const UPDATABLE = FIELDS.filter((f) => f !== 'sku').map((f) => `${f} = EXCLUDED.${f}`).join(', ');
 /** 12 parameters a row keeps a 500-row batch far below Postgres' 65,535 bind parameter limit. */
 const PARAMS_PER_ROW = FIELDS.length + 1;
+
+/**
+ * The Product of row `p` as JSON. Built in SQL so that what the API returns and the image a
+ * change carries in the outbox are one mapping; the price is formatted as formatAmount does
+ * (at least two decimals, never more than it carries).
+ */
+const productImage = (p: string) => `jsonb_build_object(
+  'tenantId', ${p}.tenant_id, 'sku', ${p}.sku, 'name', ${p}.name, 'description', ${p}.description, 'brand', ${p}.brand,
+  'category', ${p}.category, 'unit', ${p}.unit, 'price', round(${p}.price, greatest(2, scale(trim_scale(${p}.price))))::text,
+  'currency', ${p}.currency, 'supplierId', ${p}.supplier_id, 'supplierCode', ${p}.supplier_code, 'gtin', ${p}.gtin,
+  'createdAt', ${isoTimeSql(`${p}.created_at`)}, 'updatedAt', ${isoTimeSql(`${p}.updated_at`)}, 'version', ${p}.version)`;
+
+/** The change rows of the products in CTE `written`, each carrying its image after the write. */
+const CHANGED = `changed AS (SELECT written.*, written.sku AS key, written.updated_at AS occurred_at, ${productImage('written')} AS data FROM written),
+  recorded AS (${recordChangesFrom('changed', 'product', 'upsert')})`;
 
 const isPosition = (v: unknown): v is [string] => Array.isArray(v) && v.length === 1 && typeof v[0] === 'string';
 
 export class PostgresProductRepository implements ProductRepository {
   constructor(private readonly db: DataSource) {}
 
+  // Every write records its changes in the outbox within the same statement (see CHANGED);
+  // a product created again after a delete continues from the version its tombstone holds.
+
   async create(tenantId: string, product: ProductFields): Promise<Product | null> {
-    const { rows } = await runSql<ProductRow>(
-      this.db,
-      `INSERT INTO products (tenant_id, ${FIELDS.join(', ')}) VALUES (${placeholders(0)})
-       ON CONFLICT (tenant_id, sku) DO NOTHING RETURNING ${COLUMNS}`,
+    const rows = await this.write<ProductImage>(
+      `WITH written AS (
+         INSERT INTO products (tenant_id, ${FIELDS.join(', ')}, version)
+         VALUES (${placeholders(0)}, (SELECT coalesce(max(version), 0) + 1 FROM product_tombstones WHERE tenant_id = $1 AND sku = $2))
+         ON CONFLICT (tenant_id, sku) DO NOTHING RETURNING *),
+       ${CHANGED}
+       SELECT data AS product FROM changed`,
       toValues(tenantId, product),
     );
-    return rows.length ? toProduct(rows[0]) : null;
+    return rows.length ? rows[0].product : null;
   }
 
   async replace(tenantId: string, product: ProductFields): Promise<{ before: ProductKeys; after: Product } | null> {
     // The old keys are read in the same statement so a concurrent change cannot slip in between.
-    const { rows } = await runSql<ProductRow & { old_supplier_id: string | null; old_supplier_code: string | null; old_gtin: string | null }>(
-      this.db,
-      `WITH old AS (SELECT tenant_id, sku, supplier_id, supplier_code, gtin FROM products WHERE tenant_id = $1 AND sku = $2 FOR UPDATE)
-       UPDATE products p SET ${FIELDS.filter((f) => f !== 'sku').map((f, i) => `${f} = $${i + 3}`).join(', ')}, updated_at = now()
-       FROM old WHERE p.tenant_id = old.tenant_id AND p.sku = old.sku
-       RETURNING ${COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')},
-         old.supplier_id AS old_supplier_id, old.supplier_code AS old_supplier_code, old.gtin AS old_gtin`,
+    const rows = await this.write<ProductImage & { old_supplier_id: string | null; old_supplier_code: string | null; old_gtin: string | null }>(
+      `WITH old AS (SELECT tenant_id, sku, supplier_id, supplier_code, gtin FROM products WHERE tenant_id = $1 AND sku = $2 FOR UPDATE),
+       written AS (
+         UPDATE products p SET ${FIELDS.filter((f) => f !== 'sku').map((f, i) => `${f} = $${i + 3}`).join(', ')}, updated_at = now(), version = p.version + 1
+         FROM old WHERE p.tenant_id = old.tenant_id AND p.sku = old.sku
+         RETURNING p.*, old.supplier_id AS old_supplier_id, old.supplier_code AS old_supplier_code, old.gtin AS old_gtin),
+       ${CHANGED}
+       SELECT data AS product, old_supplier_id, old_supplier_code, old_gtin FROM changed`,
       toValues(tenantId, product),
     );
     if (!rows.length) return null;
     const row = rows[0];
-    return { before: { supplierId: row.old_supplier_id, supplierCode: row.old_supplier_code, gtin: row.old_gtin }, after: toProduct(row) };
+    return { before: { supplierId: row.old_supplier_id, supplierCode: row.old_supplier_code, gtin: row.old_gtin }, after: row.product };
   }
 
   async upsertMany(tenantId: string, products: ProductFields[]): Promise<Product[]> {
     if (products.length === 0) return [];
     const values = products.flatMap((p) => toValues(tenantId, p));
     const tuples = products.map((_, i) => `(${placeholders(i * PARAMS_PER_ROW)})`).join(', ');
-    const { rows } = await runSql<ProductRow>(
-      this.db,
+    const rows = await this.write<ProductImage>(
       `WITH input (${['tenant_id', ...FIELDS].join(', ')}) AS (VALUES ${tuples}),
-       old AS (SELECT p.* FROM products p JOIN input i ON p.tenant_id = i.tenant_id AND p.sku = i.sku),
-       upserted AS (
-         INSERT INTO products (tenant_id, ${FIELDS.join(', ')})
-         SELECT tenant_id, ${FIELDS.map((f) => (f === 'price' ? 'price::numeric' : f)).join(', ')} FROM input
-         ON CONFLICT (tenant_id, sku) DO UPDATE SET ${UPDATABLE}, updated_at = now()
-       )
-       SELECT ${COLUMNS} FROM old`,
+       old AS (SELECT ${productImage('p')} AS product FROM products p JOIN input i ON p.tenant_id = i.tenant_id AND p.sku = i.sku),
+       written AS (
+         INSERT INTO products (tenant_id, ${FIELDS.join(', ')}, version)
+         SELECT i.tenant_id, ${FIELDS.map((f) => (f === 'price' ? 'i.price::numeric' : `i.${f}`)).join(', ')}, coalesce(t.version, 0) + 1
+         FROM input i LEFT JOIN product_tombstones t ON t.tenant_id = i.tenant_id AND t.sku = i.sku
+         ON CONFLICT (tenant_id, sku) DO UPDATE SET ${UPDATABLE}, updated_at = now(), version = products.version + 1
+         RETURNING *),
+       ${CHANGED}
+       SELECT product FROM old`,
       values,
     );
-    return rows.map(toProduct);
+    return rows.map((r) => r.product);
+  }
+
+  async delete(tenantId: string, sku: string): Promise<Product | null> {
+    const rows = await this.write<ProductImage>(
+      `WITH gone AS (DELETE FROM products WHERE tenant_id = $1 AND sku = $2 RETURNING *),
+       tombstone AS (
+         INSERT INTO product_tombstones (tenant_id, sku, version) SELECT tenant_id, sku, version + 1 FROM gone
+         ON CONFLICT (tenant_id, sku) DO UPDATE SET version = EXCLUDED.version),
+       changed AS (SELECT gone.tenant_id, gone.sku AS key, gone.version + 1 AS version, now() AS occurred_at, ${productImage('gone')} AS data FROM gone),
+       recorded AS (${recordChangesFrom('changed', 'product', 'delete')})
+       SELECT data AS product FROM changed`,
+      [tenantId, sku],
+    );
+    return rows.length ? rows[0].product : null;
   }
 
   async get(tenantId: string, sku: string): Promise<Product | null> {
-    const { rows } = await runSql<ProductRow>(this.db, `SELECT ${COLUMNS} FROM products WHERE tenant_id = $1 AND sku = $2`, [tenantId, sku]);
-    return rows.length ? toProduct(rows[0]) : null;
+    const { rows } = await runSql<ProductImage>(this.db, `SELECT ${productImage('p')} AS product FROM products p WHERE tenant_id = $1 AND sku = $2`, [
+      tenantId,
+      sku,
+    ]);
+    return rows.length ? rows[0].product : null;
   }
 
   async existing(tenantId: string, skus: string[]): Promise<Set<string>> {
@@ -111,12 +133,12 @@ export class PostgresProductRepository implements ProductRepository {
     }
     if (query.cursor) add('sku > $1', decodeCursor(query.cursor, isPosition)[0]);
     params.push(query.limit + 1);
-    const { rows } = await runSql<ProductRow>(
+    const { rows } = await runSql<ProductImage>(
       this.db,
-      `SELECT ${COLUMNS} FROM products WHERE ${where.join(' AND ')} ORDER BY sku LIMIT $${params.length}`,
+      `SELECT ${productImage('p')} AS product FROM products p WHERE ${where.join(' AND ')} ORDER BY sku LIMIT $${params.length}`,
       params,
     );
-    const items = rows.slice(0, query.limit).map(toProduct);
+    const items = rows.slice(0, query.limit).map((r) => r.product);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.sku]) : null };
   }
@@ -158,6 +180,16 @@ export class PostgresProductRepository implements ProductRepository {
   async refreshStatistics(): Promise<void> {
     await runSql(this.db, `ANALYZE products`);
   }
+
+  private async write<T extends object>(sql: string, params: unknown[]): Promise<T[]> {
+    const { rows } = await runSql<T>(this.db, sql, params);
+    changesCommitted(this.db);
+    return rows;
+  }
+}
+
+interface ProductImage {
+  product: Product;
 }
 
 function placeholders(offset: number): string {
@@ -166,23 +198,4 @@ function placeholders(offset: number): string {
 
 function toValues(tenantId: string, p: ProductFields): unknown[] {
   return [tenantId, p.sku, p.name, p.description, p.brand, p.category, p.unit, p.price, p.currency, p.supplierId, p.supplierCode, p.gtin];
-}
-
-function toProduct(r: ProductRow): Product {
-  return {
-    tenantId: r.tenant_id,
-    sku: r.sku,
-    name: r.name,
-    description: r.description,
-    brand: r.brand,
-    category: r.category,
-    unit: r.unit,
-    price: r.price === null ? null : formatAmount(r.price),
-    currency: r.currency,
-    supplierId: r.supplier_id,
-    supplierCode: r.supplier_code,
-    gtin: r.gtin,
-    createdAt: r.created_at.toISOString(),
-    updatedAt: r.updated_at.toISOString(),
-  };
 }

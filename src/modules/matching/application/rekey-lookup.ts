@@ -20,3 +20,15 @@ export async function rekeyLookup(lookup: SkuLookup, tenantId: string, changes: 
   }
   await lookup.putMany(tenantId, entries);
 }
+
+/**
+ * Drops the supplier code and GTIN keys of a deleted product, each only while it still
+ * points at that sku (another product may have taken the key over since).
+ * Aliases learned from review are not indexed by sku, so they stay; a match through one
+ * finds no product and falls through to the fuzzy stages.
+ */
+export async function dropLookupKeys(lookup: SkuLookup, tenantId: string, sku: string, keys: ProductKeys): Promise<void> {
+  for (const key of lookupKeysOf(keys)) {
+    if ((await lookup.find(tenantId, key)) === sku) await lookup.remove(tenantId, key);
+  }
+}

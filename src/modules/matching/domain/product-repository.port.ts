@@ -28,7 +28,10 @@ export interface CatalogCandidate extends CandidateEvidence {
   description: string | null;
 }
 
-/** Catalog persistence and retrieval, always tenant-scoped. */
+/**
+ * Catalog persistence and retrieval, always tenant-scoped. Every write bumps the product's
+ * version and records the change in the change feed atomically with itself.
+ */
 export interface ProductRepository {
   /** Null when the sku already exists. */
   create(tenantId: string, product: ProductFields): Promise<Product | null>;
@@ -36,6 +39,8 @@ export interface ProductRepository {
   replace(tenantId: string, product: ProductFields): Promise<{ before: ProductKeys; after: Product } | null>;
   /** Inserts or overwrites by sku, many rows per statement; returns the previous versions of overwritten rows. */
   upsertMany(tenantId: string, products: ProductFields[]): Promise<Product[]>;
+  /** Null when the sku does not exist; otherwise the product as it was, its delete recorded as a change one version later. */
+  delete(tenantId: string, sku: string): Promise<Product | null>;
   get(tenantId: string, sku: string): Promise<Product | null>;
   /** The subset of `skus` that exist. */
   existing(tenantId: string, skus: string[]): Promise<Set<string>>;

@@ -17,9 +17,11 @@ export interface Product {
   gtin: string | null;
   createdAt: string;
   updatedAt: string;
+  /** 1 when created; every write adds one. */
+  version: number;
 }
 
-export type ProductFields = Omit<Product, 'tenantId' | 'createdAt' | 'updatedAt'>;
+export type ProductFields = Omit<Product, 'tenantId' | 'createdAt' | 'updatedAt' | 'version'>;
 
 /** The fields the SKU lookup is keyed on. */
 export type ProductKeys = Pick<Product, 'supplierId' | 'supplierCode' | 'gtin'>;

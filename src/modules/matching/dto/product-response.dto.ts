@@ -16,6 +16,7 @@ export class ProductResponseDto {
   @ApiProperty({ type: String, nullable: true }) gtin: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ description: '1 when created; every change adds one' }) version: number;
 
   static from({ tenantId: _tenantId, ...product }: Product): ProductResponseDto {
     return Object.assign(new ProductResponseDto(), product);

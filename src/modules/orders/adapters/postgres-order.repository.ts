@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { formatAmount } from '../../../common/money/money';
 import { decodeCursor, encodeCursor } from '../../../common/pagination/cursor';
+import { changesCommitted, recordChangesFrom } from '../../../infrastructure/change-feed/change-outbox-writes';
 import { runSql } from '../../../infrastructure/database/run-sql';
 import { Order, OrderProps } from '../domain/order';
 import {
@@ -49,7 +50,15 @@ const COLUMNS = `order_id, tenant_id, customer_id, customer_name, customer_email
   payment_method, status, shipping_address, payment_date, transaction_id, shipment_date, tracking_number, carrier,
   estimated_delivery_date, delivery_date, failure_reason, created_at, updated_at, version`;
 const COLUMN_COUNT = COLUMNS.split(',').length;
-const INSERT_ORDER = `INSERT INTO orders (${COLUMNS}) VALUES (${Array.from({ length: COLUMN_COUNT }, (_, i) => `$${i + 1}`).join(', ')})`;
+/**
+ * What a write returns to record its change in the outbox in the same statement; the
+ * change's data is the order's props, passed as the parameter `$${n}`.
+ */
+const changeReturning = (n: number) => `RETURNING tenant_id, order_id::text AS key, version, updated_at AS occurred_at, $${n}::jsonb AS data`;
+const INSERT_ORDER = `WITH written AS (
+    INSERT INTO orders (${COLUMNS}) VALUES (${Array.from({ length: COLUMN_COUNT }, (_, i) => `$${i + 1}`).join(', ')})
+    ${changeReturning(COLUMN_COUNT + 1)})
+  ${recordChangesFrom('written', 'order', 'upsert')}`;
 /** The order columns qualified by the `o` alias, for joins. */
 const PREFIXED_COLUMNS = COLUMNS.split(',').map((c) => `o.${c.trim()}`).join(', ');
 
@@ -67,9 +76,10 @@ export class PostgresOrderRepository implements OrderRepository {
     }
     if (!idempotency) {
       await runSql(this.db, INSERT_ORDER, toValues(order.props));
+      changesCommitted(this.db);
       return { order, replayed: false };
     }
-    return this.db.transaction(async (tx) => {
+    const created = await this.db.transaction(async (tx) => {
       await tx.query(INSERT_ORDER, toValues(order.props));
       const claimed = await tx.query(
         `INSERT INTO order_idempotency_keys (tenant_id, idempotency_key, request_hash, order_id)
@@ -85,6 +95,8 @@ export class PostgresOrderRepository implements OrderRepository {
       if (!replay) throw error;
       return replay;
     });
+    if (!created.replayed) changesCommitted(this.db);
+    return created;
   }
 
   private async replay(db: EntityManager, tenantId: string, claim: IdempotencyClaim): Promise<CreateOrderResult | null> {
@@ -139,18 +151,22 @@ export class PostgresOrderRepository implements OrderRepository {
     const p = order.props;
     const { rowCount } = await runSql(
       this.db,
-      `UPDATE orders SET items = $3, total_amount = $4, status = $5, shipping_address = $6, payment_date = $7,
-         transaction_id = $8, shipment_date = $9, tracking_number = $10, carrier = $11, estimated_delivery_date = $12,
-         delivery_date = $13, failure_reason = $14, updated_at = $15, version = $16
-       WHERE order_id = $1 AND tenant_id = $2 AND version = $17`,
+      `WITH written AS (
+         UPDATE orders SET items = $3, total_amount = $4, status = $5, shipping_address = $6, payment_date = $7,
+           transaction_id = $8, shipment_date = $9, tracking_number = $10, carrier = $11, estimated_delivery_date = $12,
+           delivery_date = $13, failure_reason = $14, updated_at = $15, version = $16
+         WHERE order_id = $1 AND tenant_id = $2 AND version = $17
+         ${changeReturning(18)})
+       ${recordChangesFrom('written', 'order', 'upsert')}`,
       [
         p.orderId, p.tenantId, JSON.stringify(p.items), p.totalAmount, p.status, JSON.stringify(p.shippingAddress),
         p.paymentDate ?? null, p.transactionId ?? null, p.shipmentDate ?? null, p.trackingNumber ?? null,
         p.carrier ?? null, p.estimatedDeliveryDate ?? null, p.deliveryDate ?? null, p.failureReason ?? null,
-        p.updatedAt, p.version, p.version - 1,
+        p.updatedAt, p.version, p.version - 1, JSON.stringify(p),
       ],
     );
     if (rowCount !== 1) throw new StaleOrderError(p.orderId);
+    changesCommitted(this.db);
   }
 }
 
@@ -162,6 +178,7 @@ function toValues(p: OrderProps): unknown[] {
     p.currency, p.paymentMethod, p.status, JSON.stringify(p.shippingAddress), p.paymentDate ?? null,
     p.transactionId ?? null, p.shipmentDate ?? null, p.trackingNumber ?? null, p.carrier ?? null,
     p.estimatedDeliveryDate ?? null, p.deliveryDate ?? null, p.failureReason ?? null, p.createdAt, p.updatedAt, p.version,
+    JSON.stringify(p),
   ];
 }
 

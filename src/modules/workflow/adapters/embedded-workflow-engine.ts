@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { ConflictError, NotFoundError } from '../../../common/errors/application-errors';
+import { currentTraceId } from '../../../common/tracing/trace-context';
 import { ExecutionRunner } from '../application/execution-runner';
 import { WorkflowRegistry } from '../application/workflow-registry';
 import { Execution, ExecutionStatus, HistoryEvent } from '../domain/execution';
@@ -40,6 +41,7 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
       runtime,
       stoppedAt: null,
       deadlineAt: definition.TimeoutSeconds ? new Date(now.getTime() + definition.TimeoutSeconds * 1000).toISOString() : null,
+      traceId: currentTraceId() ?? null,
     };
     const { execution, created } = await this.executions.create(candidate, events);
     if (!created && (execution.tenantId !== tenantId || !isDeepStrictEqual(execution.input, input))) {

@@ -29,6 +29,7 @@ interface ExecutionRow {
   started_at: Date;
   stopped_at: Date | null;
   deadline_at: Date | null;
+  trace_id: string | null;
 }
 
 type Position = [startedAt: string, executionId: string];
@@ -37,7 +38,7 @@ const isPosition = (v: unknown): v is Position =>
   Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === 'string' && UUID.test(v[1]);
 
 const COLUMNS = `execution_id, workflow_name, execution_name, tenant_id, status, input, output, error, cause, runtime,
-  event_count, started_at, stopped_at, deadline_at`;
+  event_count, started_at, stopped_at, deadline_at, trace_id`;
 
 /** Events travel as one JSON parameter and are unpacked server-side, so a save is a single statement. */
 const EVENTS_FROM_JSON = `jsonb_to_recordset($EVENTS::jsonb) AS e(event_id integer, type text, state_name text, details jsonb, occurred_at timestamptz)`;
@@ -64,6 +65,7 @@ function toExecution(row: ExecutionRow): Execution & { eventCount: number } {
     startedAt: row.started_at.toISOString(),
     stoppedAt: row.stopped_at?.toISOString() ?? null,
     deadlineAt: row.deadline_at?.toISOString() ?? null,
+    traceId: row.trace_id,
   };
 }
 
@@ -78,7 +80,7 @@ export class PostgresExecutionRepository implements ExecutionRepository {
       this.db,
       `WITH created AS (
          INSERT INTO workflow_executions (${COLUMNS}, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, NULL, NULL, NULL, $7, $8, $9, NULL, $10, now())
+         VALUES ($1, $2, $3, $4, $5, $6, NULL, NULL, NULL, $7, $8, $9, NULL, $10, $12, now())
          ON CONFLICT (workflow_name, execution_name) DO NOTHING
          RETURNING execution_id),
        history AS (
@@ -86,7 +88,7 @@ export class PostgresExecutionRepository implements ExecutionRepository {
          SELECT c.execution_id, e.event_id, e.type, e.state_name, e.details, e.occurred_at
          FROM created c CROSS JOIN ${EVENTS_FROM_JSON.replace('$EVENTS', '$11')})
        SELECT execution_id FROM created`,
-      [e.executionId, e.workflowName, e.name, e.tenantId, e.status, JSON.stringify(e.input), JSON.stringify(e.runtime), events.length, e.startedAt, e.deadlineAt, numbered(events, 0)],
+      [e.executionId, e.workflowName, e.name, e.tenantId, e.status, JSON.stringify(e.input), JSON.stringify(e.runtime), events.length, e.startedAt, e.deadlineAt, numbered(events, 0), e.traceId],
     );
     if (rows.length > 0) return { execution, created: true };
     const {

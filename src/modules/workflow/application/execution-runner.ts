@@ -6,6 +6,7 @@ import { WORKFLOW_QUEUE } from '../../../common/queue/queue-definition';
 import { Queue, QUEUE } from '../../../common/queue/queue.port';
 import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
+import { currentTraceId, runWithTraceId } from '../../../common/tracing/trace-context';
 import { StatesErrorName } from '../domain/asl/errors';
 import { Execution, ExecutionOutcome, ExecutionStatus, HistoryEvent } from '../domain/execution';
 import { EXECUTION_REPOSITORY, ExecutionRepository } from '../domain/execution-repository.port';
@@ -61,7 +62,9 @@ export class ExecutionRunner {
     }, (this.leaseSeconds * 1000) / 3);
     heartbeat.unref();
     try {
-      await this.drive(execution);
+      // Steps run under the trace the execution was started with, whichever worker resumes it.
+      const traceId = execution.traceId ?? currentTraceId();
+      await (traceId ? runWithTraceId(traceId, () => this.drive(execution)) : this.drive(execution));
     } finally {
       clearInterval(heartbeat);
     }
@@ -72,7 +75,10 @@ export class ExecutionRunner {
     const interpreter = new Interpreter(definition, execution, { now: () => new Date() });
     const pending: HistoryEvent[] = [];
     const sink: EventSink = {
-      emit: (event) => pending.push({ ...event, timestamp: new Date().toISOString() }),
+      emit: (event) => {
+        this.logger.debug({ executionId: execution.executionId, workflow: execution.workflowName, state: event.stateName, event: event.type }, 'Workflow event');
+        pending.push({ ...event, timestamp: new Date().toISOString() });
+      },
       checkpoint: () => this.executions.save(execution, pending.splice(0), this.owner, { release: false }),
     };
     for (;;) {

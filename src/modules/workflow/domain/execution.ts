@@ -26,6 +26,8 @@ export interface Execution {
   stoppedAt: string | null;
   /** From the definition's TimeoutSeconds; past it the execution times out. */
   deadlineAt: string | null;
+  /** The trace id of whatever started it; its steps run (and log) under it. */
+  traceId: string | null;
 }
 
 /** One entry of the execution history, named like Step Functions' history event types. */

@@ -22,7 +22,7 @@ export interface StartedExecution {
 }
 
 /** An execution as callers see it: the embedded interpreter's runtime state is not part of it. */
-export type ExecutionView = Omit<Execution, 'runtime' | 'deadlineAt'>;
+export type ExecutionView = Omit<Execution, 'runtime' | 'deadlineAt' | 'traceId'>;
 
 export interface ExecutionViewPage {
   items: ExecutionView[];

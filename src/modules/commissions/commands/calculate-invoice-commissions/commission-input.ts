@@ -11,7 +11,9 @@ const CURRENCY = /^[A-Z]{3}$/;
  * The command comes from other modules and workflow input, not through the HTTP pipes,
  * so it is checked here: a malformed invoice must fail loudly, not store a wrong commission.
  */
-export function parseCommissionInput(command: CalculateInvoiceCommissionsCommand): { invoiceDate: string; lines: InvoiceLine[] } {
+export function parseCommissionInput(
+  command: Pick<CalculateInvoiceCommissionsCommand, 'tenantId' | 'supplierId' | 'invoiceId' | 'invoiceDate' | 'currency' | 'lines'>,
+): { invoiceDate: string; lines: InvoiceLine[] } {
   const problems: string[] = [];
   for (const [field, value] of Object.entries({ tenantId: command.tenantId, supplierId: command.supplierId, invoiceId: command.invoiceId })) {
     if (typeof value !== 'string' || value.length === 0) problems.push(`${field} must be a non-empty string`);

@@ -1,14 +1,20 @@
+import { Registry } from 'prom-client';
 import { InvoiceHarness, openInvoiceHarness } from '../../../../../test/support/invoice-harness';
+import { PrometheusMetrics } from '../../../../infrastructure/observability/prometheus-metrics.adapter';
+import { InvoiceMetrics } from '../../application/invoice-metrics';
 import { FailInvoiceCommand } from './fail-invoice.command';
 import { FailInvoiceHandler } from './fail-invoice.handler';
 
 describe('FailInvoiceHandler', () => {
   let h: InvoiceHarness;
   let handler: FailInvoiceHandler;
+  const registry = new Registry();
+  const processed = async (outcome: string) =>
+    (await registry.getSingleMetric('mercantil_invoices_processed_total')!.get()).values.find((v) => v.labels.outcome === outcome)?.value ?? 0;
 
   beforeAll(async () => {
     h = await openInvoiceHarness();
-    handler = new FailInvoiceHandler(h.invoices);
+    handler = new FailInvoiceHandler(h.invoices, new InvoiceMetrics(new PrometheusMetrics(registry)));
   });
   afterAll(() => h?.close());
 
@@ -19,6 +25,7 @@ describe('FailInvoiceHandler', () => {
     const version = (await h.reload(invoice)).props.version;
     await handler.execute(new FailInvoiceCommand('t1', invoice.id, reason));
     expect((await h.reload(invoice)).props).toMatchObject({ status: 'FAILED', failureReason: reason, version });
+    expect(await processed('failed')).toBe(1);
   });
 
   it('refuses to fail a COMPLETED invoice', async () => {

@@ -1,5 +1,6 @@
 import { CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { MatchInvoiceLinesCommand } from '../../../matching';
+import { InvoiceMetrics } from '../../application/invoice-metrics';
 import { GetInvoiceQuery } from '../../queries/get-invoice/get-invoice.query';
 import { invoiceTaskInput } from '../invoice-task';
 import { RecordLineMatchesCommand } from '../record-line-matches/record-line-matches.command';
@@ -10,6 +11,7 @@ export class MatchInvoiceLinesTaskHandler implements ICommandHandler<MatchInvoic
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly metrics: InvoiceMetrics,
   ) {}
 
   async execute({ input }: MatchInvoiceLinesTaskCommand): Promise<InvoiceMatchSummary> {
@@ -28,6 +30,8 @@ export class MatchInvoiceLinesTaskHandler implements ICommandHandler<MatchInvoic
     await this.commands.execute(
       new RecordLineMatchesCommand(tenantId, invoiceId, results.map((r) => ({ lineId: r.lineId, sku: r.sku, confidence: r.confidence, status: r.status }))),
     );
-    return { matched: results.filter((r) => r.status === 'matched').length, review: results.filter((r) => r.status === 'review').length };
+    const summary = { matched: results.filter((r) => r.status === 'matched').length, review: results.filter((r) => r.status === 'review').length };
+    this.metrics.linesMatched(summary.matched, summary.review);
+    return summary;
   }
 }

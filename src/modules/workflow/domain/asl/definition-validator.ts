@@ -3,7 +3,7 @@
  * `asl-validator` package, plus checks it does not perform (transition targets
  * resolved within their own States scope, States.ALL placement).
  */
-import aslValidator from 'asl-validator';
+import type aslValidatorModule from 'asl-validator';
 import { Catcher, Retrier, State, StateMachine } from './asl-types';
 import { validateErrorEqualsList } from './errors';
 
@@ -26,6 +26,9 @@ export function validateDefinition(definition: unknown, options: DefinitionValid
   if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) {
     return ['Definition must be a JSON object'];
   }
+  // Required on first use: loading it (ajv and its schemas) is a cost boots should not pay.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const aslValidator = require('asl-validator') as typeof aslValidatorModule;
   // asl-validator annotates the object it is given (QueryLanguage), so hand it a copy.
   const result = aslValidator(structuredClone(definition), { checkPaths: true, checkArn: options.checkArn ?? false });
   const problems = result.errors.map((e) => `${e['Error code']}: ${e.Message}`);

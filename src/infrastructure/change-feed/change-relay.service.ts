@@ -1,0 +1,111 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { changeQueueOf } from '../../common/change-feed/change-subscriber';
+import { Queue, QUEUE } from '../../common/queue/queue.port';
+import { ChangeOutbox } from './change-outbox';
+import { onChangesCommitted } from './change-outbox-writes';
+import { toChangeMessages } from './change-messages';
+import { CHANGE_SUBSCRIBER_LIST } from './change-subscriber-list';
+import { RelayLease } from './relay-lease';
+
+/** Rows a batch moves: a few messages' worth, sent and deleted well within the lease. */
+const BATCH_ROWS = 500;
+/** The wait for writes of other processes, which cannot wake this one. */
+export const RELAY_POLL_MS = 200;
+/**
+ * After a wake-up, how long writes may pile up before they are relayed: a burst then travels
+ * as a few large messages instead of one per write, which the ordered queues (one message
+ * of a tenant at a time) need to keep up. Small against the 1 s write-to-searchable budget.
+ */
+const RELAY_COALESCE_MS = 20;
+
+/**
+ * Moves the change outbox, in id order, to every subscriber's ordered queue: one message per
+ * tenant chunk with the tenant as its group, then deletes what it sent. At least once: a
+ * crash between the sends and the delete sends the batch again (same changes, same ids),
+ * which subscribers absorb by version. One relay at a time across processes (RelayLease).
+ * A write in this process wakes it at once; otherwise it polls every RELAY_POLL_MS.
+ */
+@Injectable()
+export class ChangeRelay implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(ChangeRelay.name);
+  private abort?: AbortController;
+  private loop?: Promise<void>;
+  private woken = false;
+  private wake?: () => void;
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly db: DataSource,
+    @Inject(QUEUE) private readonly queue: Queue,
+    @Inject(CHANGE_SUBSCRIBER_LIST) private readonly subscribers: readonly string[],
+    private readonly outbox: ChangeOutbox,
+    private readonly lease: RelayLease,
+  ) {}
+
+  start(): void {
+    if (this.abort && !this.abort.signal.aborted) return;
+    const abort = (this.abort = new AbortController());
+    this.unsubscribe = onChangesCommitted(this.db, () => {
+      this.woken = true;
+      this.wake?.();
+    });
+    this.loop = this.run(abort.signal);
+    this.logger.log(`Change relay started: feeding ${this.subscribers.map(changeQueueOf).join(', ')}`);
+  }
+
+  /** Finishes the batch in hand, then hands the lease over. */
+  async stop(): Promise<void> {
+    if (!this.abort || this.abort.signal.aborted) return;
+    this.abort.abort();
+    this.unsubscribe?.();
+    this.wake?.();
+    await this.loop;
+    await this.lease.release().catch((error: unknown) => this.logger.warn({ err: error }, 'Could not release the relay lease'));
+    this.logger.log('Change relay stopped');
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
+  /** Relays everything in the outbox now; false when another process holds the lease. */
+  async relayPending(): Promise<boolean> {
+    if (await this.outbox.isEmpty()) return true;
+    for (;;) {
+      if (!(await this.lease.acquire())) return false;
+      const batch = await this.outbox.oldest(BATCH_ROWS);
+      if (batch.length === 0) return true;
+      // One message after another per queue: the queue's send order is the delivery order.
+      for (const message of toChangeMessages(batch)) {
+        const options = { groupId: message.tenantId, deduplicationId: message.deduplicationId };
+        await Promise.all(this.subscribers.map((s) => this.queue.send(changeQueueOf(s), message.body, options)));
+      }
+      await this.outbox.remove(batch.map((b) => b.id));
+      if (batch.length < BATCH_ROWS) return true;
+    }
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      if (this.woken) await new Promise((resolve) => setTimeout(resolve, RELAY_COALESCE_MS));
+      this.woken = false;
+      try {
+        await this.relayPending();
+      } catch (error) {
+        // Unsent or undeleted changes stay in the outbox: the next round sends them again.
+        this.logger.error({ err: error }, 'Relaying changes failed; retrying at the next poll');
+      }
+      if (!this.woken && !signal.aborted) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => this.wake?.(), RELAY_POLL_MS);
+          this.wake = () => {
+            clearTimeout(timer);
+            this.wake = undefined;
+            resolve();
+          };
+        });
+      }
+    }
+  }
+}

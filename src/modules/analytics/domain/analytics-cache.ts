@@ -1,0 +1,3 @@
+/** The cache namespace of report results. */
+export const ANALYTICS_CACHE_NAMESPACE = 'analytics';
+

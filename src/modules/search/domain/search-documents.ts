@@ -1,0 +1,48 @@
+/** A product as the search index holds it. Prices are exact decimal text. */
+export interface ProductDocument {
+  tenantId: string;
+  sku: string;
+  name: string;
+  description: string | null;
+  brand: string | null;
+  category: string | null;
+  price: string | null;
+  currency: string | null;
+  supplierId: string | null;
+  gtin: string | null;
+  updatedAt: string;
+  version: number;
+}
+
+export interface PurchaseLineDocument {
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPrice: string;
+}
+
+/** An order as the search index holds it: who bought what, when, and how it stands. */
+export interface PurchaseDocument {
+  tenantId: string;
+  orderId: string;
+  customerId: string;
+  customerName: string;
+  customerEmail: string;
+  status: string;
+  totalAmount: string;
+  currency: string;
+  items: PurchaseLineDocument[];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/**
+ * One change to apply to the index. A delete carries the version of the delete, so that a
+ * stale upsert arriving after it cannot bring the document back.
+ */
+export type IndexChange =
+  | { kind: 'product'; op: 'upsert'; document: ProductDocument }
+  | { kind: 'product'; op: 'delete'; tenantId: string; sku: string; version: number }
+  | { kind: 'purchase'; op: 'upsert'; document: PurchaseDocument }
+  | { kind: 'purchase'; op: 'delete'; tenantId: string; orderId: string; version: number };
