@@ -229,6 +229,39 @@ describe('Analytics over the lake (e2e)', () => {
     ]);
   });
 
+  it('mixes a distinct count with every other metric, by supplier and over an empty range', async () => {
+    const metrics = [
+      { fn: 'count_distinct', field: 'customer', as: 'customers' },
+      { fn: 'count', as: 'sales' },
+      { fn: 'count', field: 'customer', as: 'with_customer' },
+      { fn: 'sum', field: 'amount', as: 'revenue' },
+      { fn: 'avg', field: 'amount', as: 'average' },
+      { fn: 'min', field: 'unit_price', as: 'cheapest' },
+      { fn: 'max', field: 'quantity', as: 'most_units' },
+    ];
+    const bySupplier = await report({ dataset: 'sales', dimensions: [{ field: 'supplier' }], metrics, sort: [{ by: 'customers', direction: 'desc' }], from: '2024-01-01', to: '2024-12-31' }).expect(200);
+    const expected = SUPPLIERS.map((supplier) => {
+      const rows = salesA.filter((r) => r.supplier_id === supplier);
+      const revenue = total(rows, (r) => r.amount);
+      const withCustomer = rows.filter((r) => r.customer_id !== null);
+      return {
+        supplier,
+        customers: new Set(withCustomer.map((r) => r.customer_id)).size,
+        sales: rows.length,
+        with_customer: withCustomer.length,
+        revenue: revenue.toFixed(4),
+        average: revenue.div(rows.length).toFixed(4, Decimal.ROUND_HALF_UP),
+        cheapest: Decimal.min(...rows.map((r) => r.unit_price)).toFixed(4),
+        most_units: Decimal.max(...rows.map((r) => r.quantity)).toFixed(4),
+      };
+    }).sort((a, b) => b.customers - a.customers || a.supplier.localeCompare(b.supplier));
+    expect(bySupplier.body.rows).toEqual(expected);
+    expect(bySupplier.body.columns.map((c: { type: string }) => c.type)).toEqual(['string', 'integer', 'integer', 'integer', 'decimal', 'decimal', 'decimal', 'decimal']);
+
+    const nothing = await report({ dataset: 'sales', metrics, from: '2023-01-01', to: '2023-12-31' }).expect(200);
+    expect(nothing.body.rows).toEqual([{ customers: 0, sales: 0, with_customer: 0, revenue: null, average: null, cheapest: null, most_units: null }]);
+  });
+
   it('returns CSV for Accept: text/csv and for ?format=csv', async () => {
     const body = { dataset: 'sales', dimensions: [{ field: 'supplier' }], metrics: [{ fn: 'count', as: 'sales' }], from: '2024-01-01', to: '2024-12-31' };
     const expected = `supplier,sales\r\n${SUPPLIERS.map((s) => `${s},${salesA.filter((r) => r.supplier_id === s).length}\r\n`).join('')}`;
