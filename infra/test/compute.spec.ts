@@ -1,7 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { QUEUE_DEFINITIONS } from '../../src/common/queue/queue-definition';
 import { LAKE_TABLES } from '../../src/modules/analytics/domain/lake-tables';
 import { loadConfig } from '../../src/config/app-config';
@@ -44,19 +46,59 @@ describe('Lambda handlers', () => {
     expect(exportsValue('Object.defineProperty(exports, "handler", { enumerable: true, get: () => x });', 'handler')).toBe(true);
   });
 
-  it('synth from dist/ fails clearly when a handler file or its export is missing', () => {
+  it('synth from dist/ fails clearly when a handler file, its export or its bundle is missing', () => {
     const root = mkdtempSync(join(tmpdir(), 'dist-'));
     mkdirSync(join(root, 'dist', 'workers'), { recursive: true });
     writeFileSync(join(root, 'package-lock.json'), '{"packages":{}}');
     writeFileSync(join(root, 'dist', 'workers', 'sqs.handler.js'), 'exports.handler = void 0;\nexports.handler = async () => ({});');
     writeFileSync(join(root, 'dist', 'workers', 's3.handler.js'), 'exports.other = 1;');
-    const build = distBuild(root);
-    expect(() => build.assertHandler('dist/workers/sqs.handler.handler')).not.toThrow();
-    expect(() => build.assertHandler('dist/workers/s3.handler.handler')).toThrow('dist/workers/s3.handler.js does not export `handler`');
-    expect(() => build.assertHandler('dist/workers/nope.handler.handler')).toThrow('dist/workers/nope.handler.js is missing; run `npm run build`');
-    expect(() => distBuild(mkdtempSync(join(tmpdir(), 'nodist-')))).toThrow(/run `npm run build` before synthesizing/);
+    writeFileSync(join(root, 'dist', 'lambda.js'), 'exports.handler = async () => ({});');
+    const bundles = join(root, 'dist-lambda');
+    mkdirSync(join(bundles, 'workers'), { recursive: true });
+    writeFileSync(join(bundles, 'workers', 'sqs.handler.js'), 'exports.handler = async () => ({});');
+    const build = distBuild(root, bundles);
+    expect(() => build.codeFor('dist/workers/sqs.handler.handler')).not.toThrow();
+    expect(() => build.codeFor('dist/workers/s3.handler.handler')).toThrow('dist/workers/s3.handler.js does not export `handler`');
+    expect(() => build.codeFor('dist/workers/nope.handler.handler')).toThrow('dist/workers/nope.handler.js is missing; run `npm run build`');
+    expect(() => build.codeFor('dist/lambda.handler')).toThrow('Lambda handler dist/lambda.handler has no bundle in dist-lambda');
+    expect(() => distBuild(mkdtempSync(join(tmpdir(), 'nodist-')), bundles)).toThrow(/run `npm run build` before synthesizing/);
+  });
+
+  it('packages each handler alone: its bundle at its dist/ path, package.json and the file-serving packages', () => {
+    const root = mkdtempSync(join(tmpdir(), 'dist-'));
+    mkdirSync(join(root, 'dist', 'workers'), { recursive: true });
+    mkdirSync(join(root, 'dist-lambda', 'workers'), { recursive: true });
+    mkdirSync(join(root, 'node_modules', 'swagger-ui-dist'), { recursive: true });
+    writeFileSync(join(root, 'package-lock.json'), '{"packages":{}}');
+    writeFileSync(join(root, 'package.json'), '{"name":"fixture"}');
+    writeFileSync(join(root, 'node_modules', 'swagger-ui-dist', 'index.html'), '<html></html>');
+    for (const module of ['lambda', 'workers/sqs.handler']) {
+      writeFileSync(join(root, 'dist', `${module}.js`), 'exports.handler = async () => ({});');
+      writeFileSync(join(root, 'dist-lambda', `${module}.js`), `exports.handler = async () => "${module}";`);
+    }
+    const build = distBuild(root, join(root, 'dist-lambda'));
+    const outdir = mkdtempSync(join(tmpdir(), 'cdk-out-'));
+    const app = new App({ outdir });
+    const stack = new Stack(app, 'Packaging');
+    // Two functions on one module share its asset.
+    ['dist/lambda.handler', 'dist/workers/sqs.handler.handler', 'dist/lambda.handler'].forEach((handler, i) => {
+      new lambda.Function(stack, `fn${i}`, { runtime: lambda.Runtime.NODEJS_22_X, handler, code: build.codeFor(handler) });
+    });
+    app.synth();
+    const assets = readdirSync(outdir).filter((name) => name.startsWith('asset.'));
+    const contents = assets.map((asset) => filesUnder(join(outdir, asset)).sort());
+    expect(contents.sort()).toEqual([
+      ['dist/lambda.js', 'node_modules/swagger-ui-dist/index.html', 'package.json'],
+      ['dist/workers/sqs.handler.js', 'node_modules/swagger-ui-dist/index.html', 'package.json'],
+    ]);
   });
 });
+
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(dir, join(prefix, entry.name)) : [join(prefix, entry.name)],
+  );
+}
 
 describe('function configuration', () => {
   const api = functionNamed(template, 'api').resource.Properties!;

@@ -20,10 +20,10 @@ import { ORDER_REPOSITORY, OrderRepository } from '../modules/orders/domain/orde
 import { PAYMENT_PROVIDER } from '../modules/orders/domain/payment-provider.port';
 import { PostgresSearchIndex } from '../modules/search/adapters/postgres-search-index.adapter';
 import { PostgresSalesMetricsStore } from '../modules/sales/adapters/postgres-sales-metrics.store';
-import { SALES_METRICS_STORE } from '../modules/sales/domain/sales-metrics-store.port';
+import { SALES_METRICS_STORE, SalesMetricsStore } from '../modules/sales/domain/sales-metrics-store.port';
 import { SEARCH_INDEX, SearchIndex } from '../modules/search/domain/search-index.port';
 import { DuckDbAnalyticsEngine } from '../modules/analytics/adapters/duckdb-analytics-engine.adapter';
-import { ANALYTICS_ENGINE } from '../modules/analytics/domain/analytics-engine.port';
+import { ANALYTICS_ENGINE, AnalyticsEngine } from '../modules/analytics/domain/analytics-engine.port';
 import { CacheMetrics } from './cache/cache-metrics';
 import { createInMemoryCache } from './cache/in-memory-cache.adapter';
 import { DatabaseModule } from './database/database.module';
@@ -134,10 +134,11 @@ export class InfrastructureModule {
       config.ports.salesMetrics === 'dynamodb'
         ? {
             provide: SALES_METRICS_STORE,
-            useFactory: async () => {
-              const { createDynamoDbSalesMetricsStore } = await import('./aws/dynamodb-sales-metrics.factory');
-              return createDynamoDbSalesMetricsStore(config.aws);
-            },
+            useFactory: () =>
+              loadOnFirstCall<SalesMetricsStore>(
+                async () => (await import('./aws/dynamodb-sales-metrics.factory')).createDynamoDbSalesMetricsStore(config.aws),
+                { apply: true, readBuckets: true },
+              ),
           }
         : { provide: SALES_METRICS_STORE, inject: [DataSource], useFactory: (db: DataSource) => new PostgresSalesMetricsStore(db) };
     const cache: Provider = {
@@ -155,10 +156,13 @@ export class InfrastructureModule {
       config.ports.analyticsEngine === 'athena'
         ? {
             provide: ANALYTICS_ENGINE,
-            useFactory: async () => {
-              const { createAthenaAnalyticsEngine } = await import('./aws/athena-analytics-engine.factory');
-              return createAthenaAnalyticsEngine(config.aws, config.analytics);
-            },
+            useFactory: (): AnalyticsEngine => ({
+              slow: true, // the Athena adapter's own answer, known without loading its SDK
+              ...loadOnFirstCall<Pick<AnalyticsEngine, 'run'>>(
+                async () => (await import('./aws/athena-analytics-engine.factory')).createAthenaAnalyticsEngine(config.aws, config.analytics),
+                { run: true },
+              ),
+            }),
           }
         : { provide: ANALYTICS_ENGINE, useFactory: () => new DuckDbAnalyticsEngine(join(config.dataDir, 'objects', config.storage.buckets.dataLake)) };
     return {

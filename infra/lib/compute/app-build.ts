@@ -1,32 +1,22 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 
-/** How each function gets the compiled app and how its handler is proven to exist. */
+/** How each function gets its code, once its handler is proven to exist. */
 export interface AppBuild {
-  code: lambda.Code;
   /** Throws unless `handler` (e.g. `dist/workers/sqs.handler.handler`) names a module that exports it. */
-  assertHandler(handler: string): void;
+  codeFor(handler: string): lambda.Code;
 }
 
 /**
- * Packages the embedded profile loads lazily and the aws profile never does (PGlite, DuckDB,
- * tesseract OCR, the canvas that renders scans for it): about 200 MB that would push the
- * function past Lambda's 250 MB unzipped limit. The container image keeps them.
+ * Packages that read their own files from disk at run time (Swagger UI serves its assets from
+ * its package directory), so they stay in node_modules beside the bundles instead of inside them.
  */
-export const EMBEDDED_ONLY_PACKAGES = [
-  '@electric-sql/pglite',
-  '@electric-sql/pglite-socket',
-  '@duckdb',
-  'tesseract.js',
-  'tesseract.js-core',
-  '@tesseract.js-data',
-  '@napi-rs',
-];
+export const FILE_SERVING_PACKAGES = ['swagger-ui-dist'];
+
 const LAMBDA_UNZIPPED_LIMIT = 250 * 1024 * 1024;
-const SKIPPED_FILES = /(\.map|\.d\.ts|\.tsbuildinfo(\.\w+)?|\.md)$/;
 
 /** `dist/workers/sqs.handler.handler` → module `dist/workers/sqs.handler`, export `handler`. */
 export function splitHandler(handler: string): { module: string; exportName: string } {
@@ -48,65 +38,50 @@ export function exportsValue(js: string, exportName: string): boolean {
 }
 
 /**
- * The compiled app in `dist/` with its production dependencies, as one asset shared by every
- * function. Packaging is a local copy (no Docker, no bundler: esbuild-style bundlers drop the
- * decorator metadata Nest's DI needs); dev-only packages are left out by package-lock.json's
- * `dev` flags, and so are EMBEDDED_ONLY_PACKAGES.
+ * A Lambda asset per handler module: its bundle (bundleLambdaHandlers, from `bundleDir`) at its
+ * dist/ path, and from node_modules only FILE_SERVING_PACKAGES. Handlers are proven against tsc's
+ * dist/, which the bundles are built from. Packaging is a local copy, no Docker.
  */
-export function distBuild(repoRoot: string): AppBuild {
+export function distBuild(repoRoot: string, bundleDir: string): AppBuild {
   const dist = join(repoRoot, 'dist');
   if (!existsSync(dist)) throw new Error(`${dist} does not exist: run \`npm run build\` before synthesizing the CDK app`);
-  const lock = readFileSync(join(repoRoot, 'package-lock.json'));
-  const excluded = excludedPackagePaths(JSON.parse(lock.toString()));
-  const hash = createHash('sha256').update(lock).update(EMBEDDED_ONLY_PACKAGES.join(','));
-  for (const file of walk(dist)) {
-    if (!SKIPPED_FILES.test(file)) hash.update(relative(dist, file)).update(readFileSync(file));
-  }
-  const code = lambda.Code.fromAsset(dist, {
-    assetHashType: AssetHashType.CUSTOM,
-    assetHash: hash.digest('hex'),
-    bundling: {
-      // Never used: local bundling always succeeds or throws.
-      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/busybox'),
-      local: { tryBundle: (outputDir) => packageApp(repoRoot, outputDir, excluded) },
-    },
-  });
+  const codes = new Map<string, lambda.Code>();
   return {
-    code,
-    assertHandler(handler) {
+    codeFor(handler) {
       const { module, exportName } = splitHandler(handler);
       const file = join(repoRoot, `${module}.js`);
       if (!existsSync(file)) throw new Error(`Lambda handler ${handler}: ${relative(repoRoot, file)} is missing; run \`npm run build\``);
       if (!exportsValue(readFileSync(file, 'utf8'), exportName)) {
         throw new Error(`Lambda handler ${handler}: ${relative(repoRoot, file)} does not export \`${exportName}\``);
       }
+      const bundle = `${module.replace(/^dist\//, '')}.js`;
+      if (!existsSync(join(bundleDir, bundle))) throw new Error(`Lambda handler ${handler} has no bundle in ${relative(repoRoot, bundleDir)}`);
+      let code = codes.get(bundle);
+      if (!code) {
+        const hash = createHash('sha256').update(readFileSync(join(repoRoot, 'package-lock.json'))).update(FILE_SERVING_PACKAGES.join(','));
+        hash.update(bundle).update(readFileSync(join(bundleDir, bundle)));
+        code = lambda.Code.fromAsset(dist, {
+          assetHashType: AssetHashType.CUSTOM,
+          assetHash: hash.digest('hex'),
+          bundling: {
+            // Never used: local bundling always succeeds or throws.
+            image: DockerImage.fromRegistry('public.ecr.aws/docker/library/busybox'),
+            local: { tryBundle: (outputDir) => packageHandler(repoRoot, bundleDir, bundle, outputDir) },
+          },
+        });
+        codes.set(bundle, code);
+      }
+      return code;
     },
   };
 }
 
-function excludedPackagePaths(lock: { packages?: Record<string, { dev?: boolean; devOptional?: boolean }> }): Set<string> {
-  const paths = Object.entries(lock.packages ?? {})
-    .filter(([path, info]) => path && (info.dev || info.devOptional))
-    .map(([path]) => path);
-  return new Set([...paths, ...EMBEDDED_ONLY_PACKAGES.map((name) => `node_modules/${name}`), 'node_modules/.bin', 'node_modules/.cache']);
-}
-
-function packageApp(repoRoot: string, outputDir: string, excluded: Set<string>): boolean {
-  cpSync(join(repoRoot, 'dist'), join(outputDir, 'dist'), { recursive: true, filter: (src) => !SKIPPED_FILES.test(src) });
+function packageHandler(repoRoot: string, bundleDir: string, bundle: string, outputDir: string): boolean {
+  cpSync(join(bundleDir, bundle), join(outputDir, 'dist', bundle));
   cpSync(join(repoRoot, 'package.json'), join(outputDir, 'package.json'));
-  const modules = join(repoRoot, 'node_modules');
-  cpSync(modules, join(outputDir, 'node_modules'), {
-    recursive: true,
-    dereference: true,
-    filter: (src) => {
-      const path = relative(repoRoot, src).split(sep).join('/');
-      if (SKIPPED_FILES.test(path)) return false;
-      for (let cut = path.length; cut > 0; cut = path.lastIndexOf('/', cut - 1)) {
-        if (excluded.has(path.slice(0, cut))) return false;
-      }
-      return true;
-    },
-  });
+  for (const name of FILE_SERVING_PACKAGES) {
+    cpSync(join(repoRoot, 'node_modules', name), join(outputDir, 'node_modules', name), { recursive: true, dereference: true });
+  }
   let size = 0;
   for (const file of walk(outputDir)) {
     // Functions run on arm64 while node_modules was installed for this machine: native addons would not load.

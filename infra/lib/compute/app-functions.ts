@@ -46,7 +46,6 @@ export class AppFunctions extends Construct {
   }
 
   create(spec: FunctionSpec): lambda.Function {
-    this.build.assertHandler(spec.handler);
     const r = this.resources;
     const functionName = `${r.settings.prefix}${spec.name}`;
     const logGroup = new logs.LogGroup(this, `${spec.name}-logs`, {
@@ -59,7 +58,7 @@ export class AppFunctions extends Construct {
       description: spec.description,
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
-      code: this.build.code,
+      code: this.build.codeFor(spec.handler),
       handler: spec.handler,
       timeout: spec.timeout,
       memorySize: spec.memorySize ?? 1024,

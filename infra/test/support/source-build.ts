@@ -12,8 +12,10 @@ export function recordingBuild(): AppBuild & { handlers: Set<string> } {
   const handlers = new Set<string>();
   return {
     handlers,
-    code: lambda.Code.fromInline('// the dist/ asset outside tests'),
-    assertHandler: (handler) => void handlers.add(handler),
+    codeFor: (handler) => {
+      handlers.add(handler);
+      return lambda.Code.fromInline('// the bundle asset outside tests');
+    },
   };
 }
 
