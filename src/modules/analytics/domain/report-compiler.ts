@@ -1,7 +1,6 @@
 import { InvalidInputError } from '../../../common/errors/application-errors';
 import type { AnalyticsParam, AnalyticsQuery } from './analytics-engine.port';
 import { DATE_BUCKETS, DATE_FIELD, REPORT_DATASET_DEFINITIONS, ReportDataset, ReportField } from './report-datasets';
-import { Grouped, Measured, aggregateDistinctInTwoSteps, aggregateInOneStep, field } from './report-aggregation';
 import { CALENDAR_DAY, DEFAULT_REPORT_LIMIT, FilterValue, MAX_REPORT_LIMIT, ReportFilter, ReportMetric, ReportRequest } from './report-request';
 
 /** An average computed exactly after the query, from the hidden sum and count columns. */
@@ -41,24 +40,35 @@ export function compileReport(tenantId: string, request: ReportRequest): Compile
     return '?';
   };
 
+  const select: string[] = [];
   const aliases: string[] = [];
-  const claim = (alias: string) => {
+  const addColumn = (sql: string, alias: string) => {
     if (aliases.includes(alias)) invalid(`Two result columns are named ${alias}`);
     aliases.push(alias);
-    return alias;
+    select.push(`${sql} AS "${alias}"`);
   };
-  const dimensions: Grouped[] = (request.dimensions ?? []).map((dimension) => {
-    if (dimension.field === DATE_FIELD) return { sql: DATE_BUCKETS[dimension.granularity ?? 'day'], alias: claim(DATE_FIELD) };
+  for (const dimension of request.dimensions ?? []) {
+    if (dimension.field === DATE_FIELD) {
+      addColumn(DATE_BUCKETS[dimension.granularity ?? 'day'], DATE_FIELD);
+      continue;
+    }
     if (dimension.granularity !== undefined) invalid(`Only the date dimension has a granularity, not ${dimension.field}`);
-    return { sql: field(dataset, dimension.field, 'attribute').sql, alias: claim(dimension.field) };
-  });
+    addColumn(field(dataset, dimension.field, 'attribute').sql, dimension.field);
+  }
+  const dimensionCount = select.length;
   if (request.metrics.length === 0) invalid('At least one metric is required');
-  const metrics: Measured[] = request.metrics.map((metric) => ({ metric, alias: claim(metricAlias(metric)) }));
+  const averages: ExactAverage[] = [];
+  for (const metric of request.metrics) {
+    const alias = metricAlias(metric);
+    addColumn(aggregate(dataset, metric), alias);
+    if (metric.fn === 'avg') averages.push({ alias, sum: `__${alias}_sum`, count: `__${alias}_count` });
+  }
   const columns = [...aliases];
-  const averages: ExactAverage[] = metrics
-    .filter(({ metric }) => metric.fn === 'avg')
-    .map(({ alias }) => ({ alias, sum: `__${alias}_sum`, count: `__${alias}_count` }));
-  const distinctFields = new Set(metrics.filter(({ metric }) => metric.fn === 'count_distinct').map(({ metric }) => metric.field));
+  // Helper columns join the select list after the alias checks, so no client alias can clash with them.
+  for (const average of averages) {
+    const expression = field(dataset, request.metrics.find((m) => metricAlias(m) === average.alias)!.field, 'measure').sql;
+    select.push(`SUM(${expression}) AS "${average.sum}"`, `COUNT(${expression}) AS "${average.count}"`);
+  }
 
   const [from, to] = dateRange(request.from, request.to);
   const where = [
@@ -80,18 +90,15 @@ export function compileReport(tenantId: string, request: ReportRequest): Compile
   });
   // Dimensions break ties, so a limited report is the same rows on every engine and every run.
   const sorted = new Set((request.sort ?? []).map((sort) => sort.by));
-  order.push(...dimensions.filter(({ alias }) => !sorted.has(alias)).map(({ alias }) => `"${alias}" ASC NULLS LAST`));
+  order.push(...aliases.slice(0, dimensionCount).filter((alias) => !sorted.has(alias)).map((alias) => `"${alias}" ASC NULLS LAST`));
 
   const limit = request.limit ?? DEFAULT_REPORT_LIMIT;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_REPORT_LIMIT) invalid(`limit must be an integer from 1 to ${MAX_REPORT_LIMIT}`);
-  const source = { table: dataset.table, where: where.join(' AND ') };
-  const [distinctField] = distinctFields;
-  const aggregation =
-    distinctFields.size === 1
-      ? aggregateDistinctInTwoSteps(dataset, dimensions, metrics, field(dataset, distinctField).sql, source)
-      : aggregateInOneStep(dataset, dimensions, metrics, source);
   const sql = [
-    ...aggregation,
+    `SELECT ${select.join(', ')}`,
+    `FROM ${dataset.table}`,
+    `WHERE ${where.join(' AND ')}`,
+    ...(dimensionCount > 0 ? [`GROUP BY ${Array.from({ length: dimensionCount }, (_, i) => i + 1).join(', ')}`] : []),
     ...(order.length > 0 ? [`ORDER BY ${order.join(', ')}`] : []),
     // A validated integer, not client text: LIMIT takes no parameter on every engine.
     `LIMIT ${limit + 1}`,
@@ -103,6 +110,29 @@ export function metricAlias(metric: ReportMetric): string {
   const alias = metric.as ?? (metric.field ? `${metric.fn}_${metric.field}` : metric.fn);
   if (!ALIAS.test(alias)) invalid(`Invalid metric alias ${JSON.stringify(alias)}: lowercase letters, digits and _ , starting with a letter`);
   return alias;
+}
+
+function aggregate(dataset: ReportDataset, metric: ReportMetric): string {
+  switch (metric.fn) {
+    case 'count':
+      return metric.field === undefined ? 'COUNT(*)' : `COUNT(${field(dataset, metric.field).sql})`;
+    case 'count_distinct':
+      return `COUNT(DISTINCT ${field(dataset, metric.field).sql})`;
+    case 'sum':
+    case 'avg':
+    case 'min':
+    case 'max':
+      return `${metric.fn.toUpperCase()}(${field(dataset, metric.field, 'measure').sql})`;
+    default:
+      return invalid(`Unknown metric function ${JSON.stringify((metric as ReportMetric).fn)}`);
+  }
+}
+
+function field(dataset: ReportDataset, name: string | undefined, kind?: ReportField['kind']): ReportField {
+  const found = name === undefined ? undefined : dataset.fields.get(name);
+  if (!found) invalid(`Unknown field ${JSON.stringify(name)}; this dataset has ${[...dataset.fields.keys()].join(', ')}`);
+  if (kind && found.kind !== kind) invalid(`${name} is not a ${kind}`);
+  return found;
 }
 
 function condition(dataset: ReportDataset, filter: ReportFilter, bind: (value: AnalyticsParam) => string): string {
