@@ -3,7 +3,7 @@
  * handler once; the figure is the time from the process's start (performance.timeOrigin) to the
  * handler's first response. Each handler is measured as deployed (its esbuild bundle, laid out
  * as the CDK asset) and as tsc's dist/ (`npm start`'s modules). Run `npm run bench:cold-start`
- * (it builds first). Options: --samples N (default 5), --only api|sqs|s3|dynamodb-stream|workflow-task,
+ * (it builds first). Options: --samples N (default 5), --only api|sqs|s3|dynamodb-stream|change-relay|workflow-task,
  * --cpu-prof (writes a V8 CPU profile per sample to a temp dir).
  *
  * The processes run the aws profile, as on Lambda, against a scratch Postgres database
@@ -92,6 +92,8 @@ const TARGETS: Target[] = [
   { name: 's3', module: 'workers/s3.handler.js', event: s3Event() },
   { name: 'dynamodb-stream', module: 'workers/dynamodb-stream.handler.js', event: streamEvent() },
   // An order that does not exist: the task reads the orders table and fails with Order.NotFound.
+  // An empty outbox: one database read.
+  { name: 'change-relay', module: 'workers/change-relay.handler.js', event: {} },
   { name: 'workflow-task', module: 'workers/workflow-task.handler.js', event: { tenantId: 't1', orderId: randomUUID() }, env: { WORKFLOW_TASK: 'CompleteOrder', ORDER_STORE: 'postgres' } },
 ];
 

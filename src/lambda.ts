@@ -3,7 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import serverlessExpress from '@codegenie/serverless-express';
 import type { Callback, Context, Handler } from 'aws-lambda';
 import { createApp } from './bootstrap/create-app';
-import { observeInvocation } from './infrastructure/observability/observe-invocation';
+import { runInvocation } from './workers/lambda-context';
 
 type ProxyHandler = Handler<unknown, unknown>;
 
@@ -34,5 +34,5 @@ export const handler = async (event: unknown, context: Context, callback: Callba
     throw error;
   });
   const proxy = await cached;
-  return observeInvocation(app!, () => proxy(event, context, callback) as Promise<unknown>);
+  return runInvocation(app!, () => proxy(event, context, callback) as Promise<unknown>);
 };

@@ -26,9 +26,10 @@ const queueNamed = (name: string) => Object.entries(template.findResources('AWS:
 const stateMachine = (name: string) => id('AWS::StepFunctions::StateMachine', `Workflows${name.replace(/-/g, '')}`);
 
 describe('Lambda handlers', () => {
-  it('the stack names the API, the three workers and the workflow task handler', () => {
+  it('the stack names the API, the three workers, the workflow task handler and the change relay', () => {
     expect([...handlers].sort()).toEqual([
       'dist/lambda.handler',
+      'dist/workers/change-relay.handler.handler',
       'dist/workers/dynamodb-stream.handler.handler',
       'dist/workers/s3.handler.handler',
       'dist/workers/sqs.handler.handler',
@@ -215,6 +216,38 @@ describe('event sources', () => {
         ],
       },
     });
+  });
+});
+
+describe('the change relay (compute=lambda)', () => {
+  const changeQueues = ['search', 'lake', 'sales'].map((s) => queueNamed(`mercantil-dev-changes-${s}.fifo`));
+  const statements = (fn: string) => statementsOfRole(template, roleOfFunction(template, fn));
+
+  it('runs every minute from an EventBridge schedule whose role may invoke only it', () => {
+    const fn = functionNamed(template, 'change-relay');
+    expect(fn.resource.Properties).toMatchObject({ Handler: 'dist/workers/change-relay.handler.handler', Timeout: 60 });
+    const schedule = Object.values(template.findResources('AWS::Scheduler::Schedule')).find((r) => r.Properties.Name === 'mercantil-dev-change-relay')!;
+    expect(schedule.Properties).toMatchObject({
+      ScheduleExpression: 'rate(1 minute)',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: { Arn: { 'Fn::GetAtt': [fn.id, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 0 } },
+    });
+    const role = schedule.Properties.Target.RoleArn['Fn::GetAtt'][0];
+    const invokes = statementsOfRole(template, role).filter((st) => [st.Action].flat().includes('lambda:InvokeFunction'));
+    expect(invokes.flatMap((st) => [st.Resource].flat()).map((r) => JSON.stringify(r))).toEqual(
+      expect.arrayContaining([JSON.stringify({ 'Fn::GetAtt': [fn.id, 'Arn'] })]),
+    );
+    expect(invokes.flatMap((st) => [st.Resource].flat()).every((r) => JSON.stringify(r).includes(fn.id))).toBe(true);
+  });
+
+  it('the relay and the API may send to the change queues, and the relay to nothing else', () => {
+    for (const fn of ['change-relay', 'api']) {
+      for (const queue of changeQueues) expect([fn, queue, allows(statements(fn), 'sqs:SendMessage', queue)]).toEqual([fn, queue, true]);
+    }
+    const relay = statements('change-relay');
+    expect(allows(relay, 'sqs:SendMessage', queueNamed('mercantil-dev-order-processing'))).toBe(false);
+    expect(allows(relay, 'sqs:ReceiveMessage', changeQueues[0])).toBe(false);
+    expect(allows(relay, 'dynamodb:PutItem', ORDERS())).toBe(false);
   });
 });
 

@@ -87,7 +87,8 @@ describe('cron schedules', () => {
   it('the stack schedules the daily sales reports: 00:15 UTC every day, to the sales-reports queue', () => {
     expect(CRON_SCHEDULES.map((c) => [c.name, c.queue])).toContainEqual(['sales-daily-reports', SALES_REPORTS_QUEUE]);
     const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')).map((r) => r.Properties);
-    expect(schedules.map((p) => p.Name).sort()).toEqual(CRON_SCHEDULES.map((c) => `mercantil-dev-${c.name}`).sort());
+    // Plus the change relay's, which invokes a function (compute=lambda; see compute.spec.ts).
+    expect(schedules.map((p) => p.Name).sort()).toEqual([...CRON_SCHEDULES.map((c) => `mercantil-dev-${c.name}`), 'mercantil-dev-change-relay'].sort());
     const salesQueue = queueId('mercantil-dev-sales-reports');
     expect(schedules.find((p) => p.Name === 'mercantil-dev-sales-daily-reports')).toMatchObject({
       ScheduleExpression: 'cron(15 0 * * ? *)',
@@ -95,7 +96,7 @@ describe('cron schedules', () => {
       FlexibleTimeWindow: { Mode: 'OFF' },
       Target: { Arn: { 'Fn::GetAtt': [salesQueue, 'Arn'] }, Input: '{}' },
     });
-    const role = schedules[0].Target.RoleArn['Fn::GetAtt'][0];
+    const role = schedules.find((p) => p.Name === 'mercantil-dev-sales-daily-reports')!.Target.RoleArn['Fn::GetAtt'][0];
     const sends = Object.values(template.findResources('AWS::IAM::Policy'))
       .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: role }]))
       .flatMap((p) => p.Properties.PolicyDocument.Statement)

@@ -32,7 +32,7 @@ describe.each(['lambda', 'fargate'] as const)('alarms and dashboards (compute=%s
       return a.Dimensions[0].Value.Ref;
     });
     expect(watched.sort()).toEqual(functions.map(([id]) => id).sort());
-    if (compute === 'lambda') expect(functions.length).toBe(1 + QUEUE_DEFINITIONS.length + 2 + 10); // api, queue workers, s3 + stream, 10 tasks
+    if (compute === 'lambda') expect(functions.length).toBe(1 + QUEUE_DEFINITIONS.length + 2 + 10 + 1); // api, queue workers, s3 + stream, 10 tasks, change relay
   });
 
   it('API 5XX above 5 % of requests', () => {

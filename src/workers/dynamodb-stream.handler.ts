@@ -1,13 +1,13 @@
 import 'reflect-metadata';
-import { INestApplicationContext, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import type { ChangeEvent } from '../common/change-feed/change-event';
 import { ChangeSubscriberRegistry } from '../infrastructure/change-feed/change-subscriber.registry';
 // Entrypoint-only: the orders index stays free of the stream mapper and its DynamoDB utilities.
 import { orderChangeOfStreamRecord } from '../modules/orders/adapters/dynamodb-order-stream.mapper';
+import { lambdaContext } from './lambda-context';
 import type { ContextFactory } from './worker';
 
 const createContext: ContextFactory = () => NestFactory.createApplicationContext(AppModule.forRoot(), { bufferLogs: true });
@@ -28,15 +28,8 @@ interface RecordChange {
  * Products live in Postgres and reach subscribers through the outbox relay, not this stream.
  */
 export function createDynamoDbStreamHandler(create: ContextFactory = createContext) {
-  let cached: Promise<INestApplicationContext> | undefined;
+  const context = lambdaContext(create);
   const logger = new Logger('DynamoDbStreamHandler');
-
-  const boot = async () => {
-    const app = await create();
-    app.useLogger(app.get(PinoLogger));
-    await app.init();
-    return app;
-  };
 
   /** The record whose change no subscriber retry got through, or undefined when all went. */
   const deliver = async (registry: ChangeSubscriberRegistry, changes: RecordChange[]): Promise<DynamoDBRecord | undefined> => {
@@ -58,11 +51,7 @@ export function createDynamoDbStreamHandler(create: ContextFactory = createConte
   };
 
   const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-    cached ??= boot().catch((error: unknown) => {
-      cached = undefined; // the next invocation retries the boot
-      throw error;
-    });
-    const app = await cached;
+    const app = await context.app();
     const changes: RecordChange[] = [];
     let unreadable: DynamoDBRecord | undefined;
     for (const record of event.Records) {
@@ -79,14 +68,8 @@ export function createDynamoDbStreamHandler(create: ContextFactory = createConte
     return { batchItemFailures: failed ? [{ itemIdentifier: failed.dynamodb?.SequenceNumber ?? '' }] : [] };
   };
 
-  /** Closes the cached context; the next invocation boots a new one. */
-  const close = async () => {
-    const current = cached;
-    cached = undefined;
-    await (await current?.catch(() => undefined))?.close();
-  };
 
-  return { handler, close };
+  return { handler, close: context.close };
 }
 
 const { handler, close } = createDynamoDbStreamHandler();

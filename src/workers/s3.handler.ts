@@ -3,14 +3,13 @@ import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import type { S3Event, S3EventRecord } from 'aws-lambda';
-import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { ApplicationError } from '../common/errors/application-errors';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { observeInvocation } from '../infrastructure/observability/observe-invocation';
 import { InvalidObjectKeyError } from '../infrastructure/storage/object-key';
 import { IngestInvoiceCommand, tenantOfRawKey } from '../modules/invoices';
+import { lambdaContext, runInvocation } from './lambda-context';
 import type { ContextFactory } from './worker';
 
 const createContext: ContextFactory = () => NestFactory.createApplicationContext(AppModule.forRoot(), { bufferLogs: true });
@@ -29,15 +28,8 @@ export function decodeS3Key(key: string): string {
  * Anything else (database, S3, queue) throws, so Lambda retries the event.
  */
 export function createS3Handler(create: ContextFactory = createContext) {
-  let cached: Promise<INestApplicationContext> | undefined;
+  const context = lambdaContext(create);
   const logger = new Logger('S3Handler');
-
-  const boot = async () => {
-    const app = await create();
-    app.useLogger(app.get(PinoLogger));
-    await app.init();
-    return app;
-  };
 
   const ingest = async (app: INestApplicationContext, record: S3EventRecord): Promise<void> => {
     const bucket = record.s3.bucket.name;
@@ -70,25 +62,15 @@ export function createS3Handler(create: ContextFactory = createContext) {
   };
 
   const handler = async (event: S3Event): Promise<void> => {
-    cached ??= boot().catch((error: unknown) => {
-      cached = undefined; // the next invocation retries the boot
-      throw error;
-    });
-    const app = await cached;
+    const app = await context.app();
     // One at a time: a retry re-runs the whole event, and ingestion is idempotent per object.
-    await observeInvocation(app, async () => {
+    await runInvocation(app, async () => {
       for (const record of event.Records) await ingest(app, record);
     });
   };
 
-  /** Closes the cached context; the next invocation boots a new one. */
-  const close = async () => {
-    const current = cached;
-    cached = undefined;
-    await (await current?.catch(() => undefined))?.close();
-  };
 
-  return { handler, close };
+  return { handler, close: context.close };
 }
 
 const { handler, close } = createS3Handler();

@@ -2,14 +2,13 @@ import 'reflect-metadata';
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { Queue, QUEUE, QueueMessage } from '../common/queue/queue.port';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { DEDUPLICATION_ID_ATTRIBUTE, fromSqsAttributes, NOT_BEFORE_ATTRIBUTE } from '../infrastructure/aws/sqs-queue.adapter';
-import { observeInvocation } from '../infrastructure/observability/observe-invocation';
 import { QueueConsumerRegistry } from '../infrastructure/queue/queue-consumer.registry';
+import { lambdaContext, runInvocation } from './lambda-context';
 import type { ContextFactory } from './worker';
 
 const createContext: ContextFactory = () => NestFactory.createApplicationContext(AppModule.forRoot(), { bufferLogs: true });
@@ -24,23 +23,12 @@ const createContext: ContextFactory = () => NestFactory.createApplicationContext
  * first failure on every record is reported failed, so no later member of a group overtakes it.
  */
 export function createSqsHandler(create: ContextFactory = createContext) {
-  let cached: Promise<INestApplicationContext> | undefined;
+  const context = lambdaContext(create);
   const logger = new Logger('SqsHandler');
 
-  const boot = async () => {
-    const app = await create();
-    app.useLogger(app.get(PinoLogger));
-    await app.init();
-    return app;
-  };
-
   const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
-    cached ??= boot().catch((error: unknown) => {
-      cached = undefined; // the next invocation retries the boot
-      throw error;
-    });
-    const app = await cached;
-    return observeInvocation(app, () => processBatch(app, event));
+    const app = await context.app();
+    return runInvocation(app, () => processBatch(app, event));
   };
 
   const processBatch = async (app: INestApplicationContext, event: SQSEvent): Promise<SQSBatchResponse> => {
@@ -78,14 +66,8 @@ export function createSqsHandler(create: ContextFactory = createContext) {
     return { batchItemFailures: results.filter((r): r is SQSBatchItemFailure => r !== undefined) };
   };
 
-  /** Closes the cached context; the next invocation boots a new one. */
-  const close = async () => {
-    const current = cached;
-    cached = undefined;
-    await (await current?.catch(() => undefined))?.close();
-  };
 
-  return { handler, close };
+  return { handler, close: context.close };
 }
 
 /** The part of SQS_QUEUE_URL_PREFIX after the account id: `…/123456789012/mercantil-` gives `mercantil-`. */

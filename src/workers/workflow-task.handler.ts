@@ -5,7 +5,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Context } from 'aws-lambda';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
-import { observeInvocation } from '../infrastructure/observability/observe-invocation';
+import { runInvocation } from './lambda-context';
 import type { JsonValue } from '../modules/workflow/domain/asl/asl-types';
 import { RegisteredTask, registeredTaskResources, resolveTask, TaskContext } from '../modules/workflow/domain/workflow-task';
 import type { ContextFactory } from './worker';
@@ -61,7 +61,7 @@ export function createWorkflowTaskHandler(options: WorkflowTaskHandlerOptions = 
       idempotencyKey: `lambda:${context.awsRequestId}`,
       attempt: 1,
     };
-    return observeInvocation(app, async () => {
+    return runInvocation(app, async () => {
       try {
         const result: unknown = await app.get(CommandBus).execute(new task.commandType(event, taskContext));
         return (result ?? null) as JsonValue;

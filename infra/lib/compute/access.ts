@@ -52,9 +52,15 @@ const lakePut =
   };
 
 /**
+ * Sending the change outbox on to every subscriber's ordered queue: the scheduled relay, and
+ * the API, which relays the product changes it commits before each invocation returns.
+ */
+export const CHANGE_RELAY_ACCESS: Access = sendTo(...CHANGE_SUBSCRIBERS.map(changeQueueOf));
+
+/**
  * The HTTP API: orders (DynamoDB), the catalog's SKU lookup (imports and review answers write
  * it), invoice uploads and downloads (raw bucket), published invoices (read), the queues it
- * feeds (orders, invoices, admin reindexes, queued reports), the workflow endpoints, search
+ * feeds (orders, invoices, admin reindexes, queued reports) and the change queues, the workflow endpoints, search
  * (queries, and the admin reindex), the real-time sales metrics (read), and analytics: the
  * summary and synchronous reports query Athena, which reads the lake with the API's own
  * credentials, and queued reports' results are read back from the lake. It never writes the lake.
@@ -65,6 +71,7 @@ export const API_ACCESS: Access = all(
   (r, g) => r.storage.invoicesRaw.grantReadWrite(g),
   (r, g) => r.storage.invoicesProcessed.grantRead(g),
   sendTo(ORDER_PROCESSING_QUEUE, INVOICE_PROCESSING_QUEUE, SEARCH_REINDEX_QUEUE, ANALYTICS_REPORTS_QUEUE),
+  CHANGE_RELAY_ACCESS,
   (r, g) => r.workflows.grantRun(g),
   (r, g) => r.search.domain.grantReadWrite(g),
   (r, g) => r.tables.salesMetrics.grantReadData(g),

@@ -13,6 +13,7 @@ export const HANDLERS = {
   s3: 'dist/workers/s3.handler.handler',
   stream: 'dist/workers/dynamodb-stream.handler.handler',
   workflowTask: 'dist/workers/workflow-task.handler.handler',
+  changeRelay: 'dist/workers/change-relay.handler.handler',
 } as const;
 
 export interface FunctionSpec {

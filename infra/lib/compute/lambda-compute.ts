@@ -1,9 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
-import { API_ACCESS, consumerAccess } from './access';
+import { API_ACCESS, CHANGE_RELAY_ACCESS, consumerAccess } from './access';
 import { AppFunctions, HANDLERS } from './app-functions';
 import { API_ENVIRONMENT, AppResources } from './app-resources';
 
@@ -16,13 +18,15 @@ const API_TIMEOUT = Duration.seconds(29);
 const VISIBILITY_PER_FUNCTION_TIMEOUT = 6;
 
 /**
- * compute=lambda: the API as a function behind the HTTP API, and one SQS-triggered function
- * per queue (same handler, its own role), reporting partial batch failures.
+ * compute=lambda: the API as a function behind the HTTP API, one SQS-triggered function per
+ * queue (same handler, its own role) reporting partial batch failures, and the change relay
+ * each minute. (compute=fargate: the worker service runs the relay loop instead.)
  */
 export class LambdaCompute extends Construct {
   readonly apiFunction: lambda.Function;
   readonly integration: HttpLambdaIntegration;
   readonly queueWorkers = new Map<string, lambda.Function>();
+  readonly changeRelay: lambda.Function;
 
   constructor(scope: Construct, id: string, r: AppResources, functions: AppFunctions) {
     super(scope, id);
@@ -55,5 +59,21 @@ export class LambdaCompute extends Construct {
       );
       this.queueWorkers.set(name, worker);
     }
+
+    this.changeRelay = functions.create({
+      name: 'change-relay',
+      handler: HANDLERS.changeRelay,
+      description: 'Sends on the product changes left in the outbox (functions relay their own before returning)',
+      access: CHANGE_RELAY_ACCESS,
+      timeout: Duration.seconds(60),
+    });
+    const invoker = new iam.Role(this, 'ChangeRelaySchedulerRole', { assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com') });
+    this.changeRelay.grantInvoke(invoker);
+    new scheduler.CfnSchedule(this, 'ChangeRelaySchedule', {
+      name: `${r.settings.prefix}change-relay`,
+      scheduleExpression: 'rate(1 minute)',
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: { arn: this.changeRelay.functionArn, roleArn: invoker.roleArn, retryPolicy: { maximumRetryAttempts: 0 } },
+    });
   }
 }

@@ -18,6 +18,9 @@ export const RELAY_POLL_MS = 200;
  * of a tenant at a time) need to keep up. Small against the 1 s write-to-searchable budget.
  */
 const RELAY_COALESCE_MS = 20;
+/** How long a process without the loop waits for another holder's lease before leaving its changes to the sweep. */
+const LEASE_WAIT_MS = 5_000;
+const LEASE_RETRY_MS = 50;
 
 /**
  * Moves the change outbox, in id order, to every subscriber's ordered queue: one message per
@@ -67,6 +70,47 @@ export class ChangeRelay implements BeforeApplicationShutdown {
 
   beforeApplicationShutdown(): Promise<void> {
     return this.stop();
+  }
+
+  /**
+   * For a process without the background loop (a Lambda invocation, frozen once it returns):
+   * runs `work`, then relays what it committed before returning. When that fails, the changes
+   * wait in the outbox for the next drain anywhere (the scheduled sweep at the latest).
+   */
+  async relayAfter<T>(work: () => Promise<T>): Promise<T> {
+    let committed = false;
+    const unsubscribe = onChangesCommitted(this.db, () => (committed = true));
+    try {
+      return await work();
+    } finally {
+      unsubscribe();
+      if (committed) await this.drain(LEASE_WAIT_MS);
+    }
+  }
+
+  /**
+   * Relays the whole outbox once and hands the lease back, waiting up to `leaseWaitMs` for
+   * another holder to finish; true when this call emptied it. Never throws: what is left stays
+   * in the outbox. A no-op while this process's own loop runs.
+   */
+  async drain(leaseWaitMs = 0): Promise<boolean> {
+    if (this.abort && !this.abort.signal.aborted) return false;
+    const deadline = Date.now() + leaseWaitMs;
+    try {
+      while (!(await this.relayPending())) {
+        if (Date.now() >= deadline) {
+          this.logger.warn('Another process holds the relay lease; its changes are left for the next drain');
+          return false;
+        }
+        await new Promise((resolve) => setTimeout(resolve, LEASE_RETRY_MS));
+      }
+      return true;
+    } catch (error) {
+      this.logger.error({ err: error }, 'Relaying changes failed; they stay in the outbox for the next drain');
+      return false;
+    } finally {
+      await this.lease.release().catch((error: unknown) => this.logger.warn({ err: error }, 'Could not release the relay lease'));
+    }
   }
 
   /** Relays everything in the outbox now; false when another process holds the lease. */
