@@ -137,7 +137,7 @@ export class InfrastructureModule {
             useFactory: () =>
               loadOnFirstCall<SalesMetricsStore>(
                 async () => (await import('./aws/dynamodb-sales-metrics.factory')).createDynamoDbSalesMetricsStore(config.aws),
-                { apply: true, readBuckets: true },
+                { apply: true, readBuckets: true, expire: true },
               ),
           }
         : { provide: SALES_METRICS_STORE, inject: [DataSource], useFactory: (db: DataSource) => new PostgresSalesMetricsStore(db) };

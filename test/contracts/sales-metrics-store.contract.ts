@@ -131,6 +131,18 @@ export function describeSalesMetricsStoreContract(name: string, open: () => Prom
       expect([justAfter.last5Minutes, justAfter.last60Minutes]).toEqual([expected([beforeMidnight, atMidnight]), expected([beforeMidnight, atMidnight])]);
     });
 
+    it('expiring past buckets changes no window, and an old sale corrected afterwards leaves them exact', async () => {
+      const t = tenant();
+      const old = contribution(t, { occurredAt: '2026-02-26T10:00:00.000Z', revenue: '5.00' });
+      const current = contribution(t);
+      await store.apply([old, current]);
+      const before = await metricsOf(t);
+      expect(await store.expire(NOW)).toBeGreaterThanOrEqual(0);
+      expect(await metricsOf(t)).toEqual(before);
+      expect(await store.apply([{ ...old, revenue: '4.00' }])).toBe(1);
+      expect((await metricsOf(t)).currencies[0].windows.today).toEqual(expected([current]));
+    });
+
     it('keeps exact decimals beyond what a float holds', async () => {
       const t = tenant();
       const sales = [

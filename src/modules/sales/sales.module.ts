@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PostgresSalesRepository } from './adapters/postgres-sales.repository';
 import { BuildDailyReportsHandler } from './commands/build-daily-reports/build-daily-reports.handler';
+import { ExpireMetricBucketsHandler } from './commands/expire-metric-buckets/expire-metric-buckets.handler';
 import { RecordSalesHandler } from './commands/record-sales/record-sales.handler';
 import { SalesReportsConsumer } from './consumers/sales-reports.consumer';
 import { SALES_REPOSITORY } from './domain/sales-repository.port';
@@ -22,6 +23,7 @@ import { OrderSalesSubscriber } from './subscribers/order-sales.subscriber';
     { provide: SALES_REPOSITORY, useClass: PostgresSalesRepository },
     RecordSalesHandler,
     BuildDailyReportsHandler,
+    ExpireMetricBucketsHandler,
     GetRealtimeMetricsHandler,
     GetSupplierReportsHandler,
     GetDailyReportsHandler,

@@ -1,6 +1,6 @@
 import { DynamoDBDocumentClient, BatchGetCommand, BatchGetCommandOutput, NumberValue, QueryCommand, QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { bucketDeltas, BucketDelta, bucketKey, effectiveChanges, Granularity, MetricBucket, SaleChange } from '../domain/metric-buckets';
+import { BUCKET_RETENTION_SECONDS, bucketDeltas, BucketDelta, bucketKey, effectiveChanges, Granularity, MetricBucket, SaleChange } from '../domain/metric-buckets';
 import type { MetricsRange } from '../domain/realtime-metrics';
 import type { SaleContribution } from '../domain/sale-contribution';
 import { SalesMetricsStore } from '../domain/sales-metrics-store.port';
@@ -14,9 +14,6 @@ interface Mark extends SaleContribution {
 /** DynamoDB's limit of items in one TransactWriteItems. */
 const MAX_TRANSACTION_ITEMS = 100;
 const MAX_CONFLICT_RETRIES = 5;
-const DAY_SECONDS = 86_400;
-/** How long each bucket kind is kept after its start: the windows read only today's. */
-const RETENTION_SECONDS: Record<Granularity, number> = { minute: 2 * DAY_SECONDS, hour: 3 * DAY_SECONDS, day: 35 * DAY_SECONDS };
 
 const part = (value: string) => encodeURIComponent(value);
 const bucketPk = (tenantId: string, supplierId: string) => `B#${part(tenantId)}#${part(supplierId)}`;
@@ -54,6 +51,11 @@ export class DynamoDbSalesMetricsStore implements SalesMetricsStore {
       latest.splice(0, latest.length, ...conflicted);
     }
     return applied;
+  }
+
+  /** The table's TTL attribute (set on every bucket write from BUCKET_RETENTION_SECONDS) expires buckets by itself. */
+  async expire(): Promise<number> {
+    return 0;
   }
 
   async readBuckets(tenantId: string, supplierId: string, range: MetricsRange): Promise<MetricBucket[]> {
@@ -123,7 +125,7 @@ export class DynamoDbSalesMetricsStore implements SalesMetricsStore {
   }
 
   private increment(delta: BucketDelta): TransactItem {
-    const expiresAt = Math.floor(new Date(delta.bucketStart).getTime() / 1000) + RETENTION_SECONDS[delta.granularity];
+    const expiresAt = Math.floor(new Date(delta.bucketStart).getTime() / 1000) + BUCKET_RETENTION_SECONDS[delta.granularity];
     return {
       Update: {
         TableName: this.tableName,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { runSql, txSql } from '../../../infrastructure/database/run-sql';
 import { columns } from '../../../infrastructure/database/unnest-columns';
-import { bucketDeltas, effectiveChanges, Granularity, MetricBucket, SaleChange } from '../domain/metric-buckets';
+import { BUCKET_RETENTION_SECONDS, bucketDeltas, effectiveChanges, Granularity, GRANULARITIES, MetricBucket, SaleChange } from '../domain/metric-buckets';
 import type { MetricsRange } from '../domain/realtime-metrics';
 import type { SaleContribution } from '../domain/sale-contribution';
 import { SalesMetricsStore } from '../domain/sales-metrics-store.port';
@@ -108,6 +108,20 @@ export class PostgresSalesMetricsStore implements SalesMetricsStore {
       );
       return changed.length;
     });
+  }
+
+  async expire(now: Date): Promise<number> {
+    const { rows } = await runSql<{ dropped: string }>(
+      this.db,
+      `WITH dropped AS (
+         DELETE FROM sales_metric_buckets b USING unnest($1::text[], $2::float8[]) AS r(granularity, retention_seconds)
+         WHERE b.granularity = r.granularity AND b.bucket_start < $3::timestamptz - r.retention_seconds * interval '1 second'
+         RETURNING 1
+       )
+       SELECT count(*) AS dropped FROM dropped`,
+      [GRANULARITIES, GRANULARITIES.map((g) => BUCKET_RETENTION_SECONDS[g]), now.toISOString()],
+    );
+    return Number(rows[0].dropped);
   }
 
   async readBuckets(tenantId: string, supplierId: string, range: MetricsRange): Promise<MetricBucket[]> {

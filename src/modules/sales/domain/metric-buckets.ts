@@ -5,6 +5,9 @@ import type { SaleContribution } from './sale-contribution';
 export type Granularity = 'day' | 'hour' | 'minute';
 export const GRANULARITIES: readonly Granularity[] = ['day', 'hour', 'minute'];
 const SPAN_MS: Record<Granularity, number> = { day: 86_400_000, hour: 3_600_000, minute: 60_000 };
+const DAY_SECONDS = 86_400;
+/** How long each bucket kind is kept after its start: the windows read only the current day, hour and 60 minutes. */
+export const BUCKET_RETENTION_SECONDS: Readonly<Record<Granularity, number>> = { minute: 2 * DAY_SECONDS, hour: 3 * DAY_SECONDS, day: 35 * DAY_SECONDS };
 
 /** The product key of a supplier's total bucket; product buckets carry the sku (or NO_SKU). */
 export const SUPPLIER_TOTAL = '';

@@ -16,4 +16,10 @@ export interface SalesMetricsStore {
   apply(contributions: readonly SaleContribution[]): Promise<number>;
   /** The supplier's buckets of the range: its day and hour buckets and its minute buckets from minuteFrom to minuteTo. */
   readBuckets(tenantId: string, supplierId: string, range: MetricsRange): Promise<MetricBucket[]>;
+  /**
+   * Forgets the buckets that started more than BUCKET_RETENTION_SECONDS before `now`, which no
+   * window reads any more; resolves how many it dropped. A store whose buckets expire by
+   * themselves (DynamoDB's TTL) drops none here.
+   */
+  expire(now: Date): Promise<number>;
 }
