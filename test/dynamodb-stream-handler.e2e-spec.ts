@@ -6,7 +6,6 @@ import {
   GetRecordsCommand,
   GetShardIteratorCommand,
   ListStreamsCommand,
-  _Record as StreamsRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Module } from '@nestjs/common';
@@ -17,33 +16,12 @@ import { DynamoDbOrderRepository } from '../src/modules/orders/adapters/dynamodb
 import { ensureOrdersTable } from '../src/modules/orders/adapters/dynamodb-orders-table';
 import { createDynamoDbStreamHandler } from '../src/workers/dynamodb-stream.handler';
 import { ChangeFeedTestModule, RecordingSubscriber } from './support/change-feed-test-module';
+import { asLambdaRecord } from '../src/infrastructure/aws/dynamodb-stream-records';
 import { DynamoDbLocal, dynamoDbLocalUnavailableReason, startDynamoDbLocal } from './support/dynamodb-local';
 import { newOrder } from './support/order-fixtures';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 const unavailable = dynamoDbLocalUnavailableReason();
-
-/** A stream record as the Lambda event source mapping hands it over (epoch seconds, event source ARN). */
-function asLambdaRecord(record: StreamsRecord, streamArn: string): DynamoDBRecord {
-  const { dynamodb } = record;
-  return {
-    eventID: record.eventID,
-    eventName: record.eventName,
-    eventVersion: record.eventVersion,
-    eventSource: record.eventSource,
-    awsRegion: record.awsRegion,
-    eventSourceARN: streamArn,
-    dynamodb: {
-      ApproximateCreationDateTime: dynamodb?.ApproximateCreationDateTime ? dynamodb.ApproximateCreationDateTime.getTime() / 1000 : undefined,
-      Keys: dynamodb?.Keys as never,
-      NewImage: dynamodb?.NewImage as never,
-      OldImage: dynamodb?.OldImage as never,
-      SequenceNumber: dynamodb?.SequenceNumber,
-      SizeBytes: dynamodb?.SizeBytes,
-      StreamViewType: dynamodb?.StreamViewType,
-    },
-  };
-}
 
 /** Every record on the table's stream so far, through the Streams API, in sequence order. */
 async function readStream(streams: DynamoDBStreamsClient, tableName: string): Promise<DynamoDBRecord[]> {

@@ -98,6 +98,8 @@ describe('loadConfig', () => {
     [{ CACHE: 'redis' }, /REDIS_URL is required when CACHE=redis/],
     [{ CACHE: 'memcached' }, /CACHE/],
     [{ REDIS_URL: 'http://127.0.0.1:6379' }, /REDIS_URL/],
+    [{ ORDERS_STREAM_POLLING: 'true' }, /ORDERS_STREAM_POLLING reads the DynamoDB orders table: it needs ORDER_STORE=dynamodb/],
+    [{ ORDERS_STREAM_POLLING: 'sometimes', ORDER_STORE: 'dynamodb' }, /ORDERS_STREAM_POLLING/],
     [{ CACHE_MAX_ENTRIES: '0' }, /CACHE_MAX_ENTRIES/],
     [{ CACHE_DEFAULT_TTL_SECONDS: '0' }, /CACHE_DEFAULT_TTL_SECONDS/],
     [{ PORT: 'eighty' }, /PORT="eighty"/],

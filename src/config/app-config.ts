@@ -291,6 +291,15 @@ export class EnvironmentVariables {
   @Transform(toBoolean)
   @IsBoolean()
   SEED_DEMO?: boolean;
+
+  /**
+   * The workers read the orders table's stream themselves, where no Lambda is subscribed to it
+   * (the compose stack on LocalStack). Needs ORDER_STORE=dynamodb.
+   */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  ORDERS_STREAM_POLLING?: boolean;
 }
 
 export interface AppConfig {
@@ -326,7 +335,7 @@ export interface AppConfig {
     salesMetricsTable: string;
     opensearchUrl?: string;
   };
-  worker: { mode: WorkerMode; concurrency: number };
+  worker: { mode: WorkerMode; concurrency: number; ordersStreamPolling: boolean };
   workflow: { leaseSeconds: number };
   simulation: { providerLatencyMs: number };
   storage: { buckets: { invoicesRaw: string; invoicesProcessed: string; dataLake: string }; maxUploadBytes: number };
@@ -389,6 +398,9 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
   if ((vars.SEARCH_ENGINE ?? (aws ? 'opensearch' : 'postgres')) === 'opensearch' && !vars.OPENSEARCH_URL) {
     throw new ConfigValidationError('Invalid configuration:\n  OPENSEARCH_URL is required when SEARCH_ENGINE=opensearch');
   }
+  if (vars.ORDERS_STREAM_POLLING && (vars.ORDER_STORE ?? (aws ? 'dynamodb' : 'postgres')) !== 'dynamodb') {
+    throw new ConfigValidationError('Invalid configuration:\n  ORDERS_STREAM_POLLING reads the DynamoDB orders table: it needs ORDER_STORE=dynamodb');
+  }
   if (vars.CACHE === 'redis' && !vars.REDIS_URL) {
     throw new ConfigValidationError('Invalid configuration:\n  REDIS_URL is required when CACHE=redis');
   }
@@ -430,7 +442,7 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       salesMetricsTable: vars.SALES_METRICS_TABLE,
       opensearchUrl: vars.OPENSEARCH_URL,
     },
-    worker: { mode: vars.WORKER_MODE, concurrency: vars.WORKER_CONCURRENCY },
+    worker: { mode: vars.WORKER_MODE, concurrency: vars.WORKER_CONCURRENCY, ordersStreamPolling: vars.ORDERS_STREAM_POLLING ?? false },
     workflow: { leaseSeconds: vars.WORKFLOW_LEASE_SECONDS },
     simulation: { providerLatencyMs: vars.SIMULATED_PROVIDER_LATENCY_MS },
     storage: {

@@ -6,7 +6,7 @@ import { ChangeOutbox } from './change-outbox';
 import { onChangesCommitted } from './change-outbox-writes';
 import { toChangeMessages } from './change-messages';
 import { CHANGE_SUBSCRIBER_LIST } from './change-subscriber-list';
-import { RelayLease } from './relay-lease';
+import { CHANGE_RELAY_LEASE, FeedLease } from './feed-lease';
 
 /** Rows a batch moves: a few messages' worth, sent and deleted well within the lease. */
 const BATCH_ROWS = 500;
@@ -26,7 +26,7 @@ const LEASE_RETRY_MS = 50;
  * Moves the change outbox, in id order, to every subscriber's ordered queue: one message per
  * tenant chunk with the tenant as its group, then deletes what it sent. At least once: a
  * crash between the sends and the delete sends the batch again (same changes, same ids),
- * which subscribers absorb by version. One relay at a time across processes (RelayLease).
+ * which subscribers absorb by version. One relay at a time across processes (a FeedLease).
  * A write in this process wakes it at once; otherwise it polls every RELAY_POLL_MS.
  */
 @Injectable()
@@ -43,7 +43,7 @@ export class ChangeRelay implements BeforeApplicationShutdown {
     @Inject(QUEUE) private readonly queue: Queue,
     @Inject(CHANGE_SUBSCRIBER_LIST) private readonly subscribers: readonly string[],
     private readonly outbox: ChangeOutbox,
-    private readonly lease: RelayLease,
+    @Inject(CHANGE_RELAY_LEASE) private readonly lease: FeedLease,
   ) {}
 
   start(): void {

@@ -12,6 +12,7 @@ import { ChangeFeed1700000008000 } from './1700000008000-change-feed';
 import { CreateSales1700000011000 } from './1700000011000-create-sales';
 import { CreateAnalyticsReportJobs1700000012000 } from './1700000012000-create-analytics-report-jobs';
 import { WorkflowTraceIds1700000015000 } from './1700000015000-workflow-trace-ids';
+import { OrdersStreamCheckpoints1700000016000 } from './1700000016000-orders-stream-checkpoints';
 
 /** Every migration, in order. Listed explicitly so compiled, bundled and ts-jest runs agree. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CreateSales1700000011000,
   CreateAnalyticsReportJobs1700000012000,
   WorkflowTraceIds1700000015000,
+  OrdersStreamCheckpoints1700000016000,
 ];
