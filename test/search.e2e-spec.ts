@@ -60,8 +60,8 @@ describe('Search API (e2e)', () => {
     expect(res.body.total).toBe(2);
     // Prices stay the catalog's exact decimal text.
     expect(res.body.hits.map((h: { product: { sku: string; price: string } }) => [h.product.sku, h.product.price])).toEqual([
-      ['ACEITE-1000', '2.1000'],
-      ['ACEITE-500', '4.3500'],
+      ['ACEITE-1000', '2.10'],
+      ['ACEITE-500', '4.35'],
     ]);
     expect(res.body.facets.brand).toEqual([{ value: 'Carbonell', count: 1 }, { value: 'Koipe', count: 1 }]);
 

@@ -19,6 +19,9 @@ export function formatAmount(amount: string | number): string {
   return value.toFixed(Math.max(2, value.decimalPlaces()));
 }
 
+/** formatAmount in SQL, for a `numeric` column: what the API shows whichever side formats it. */
+export const formatAmountSql = (column: string): string => `round(${column}, greatest(2, scale(trim_scale(${column}))))::text`;
+
 /**
  * The amount as an integer count of 10^-scale units, e.g. ("19.99", 4) → 199900n: how
  * fixed-point formats (Parquet DECIMAL) store it. Refuses what it cannot hold exactly.

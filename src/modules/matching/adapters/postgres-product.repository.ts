@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { formatAmountSql } from '../../../common/money/money';
 import { decodeCursor, encodeCursor } from '../../../common/pagination/cursor';
 import { changesCommitted, isoTimeSql, recordChangesFrom } from '../../../infrastructure/change-feed/change-outbox-writes';
 import { runSql } from '../../../infrastructure/database/run-sql';
@@ -19,12 +20,11 @@ const PARAMS_PER_ROW = FIELDS.length + 1;
 
 /**
  * The Product of row `p` as JSON. Built in SQL so that what the API returns and the image a
- * change carries in the outbox are one mapping; the price is formatted as formatAmount does
- * (at least two decimals, never more than it carries).
+ * change carries in the outbox are one mapping; the price is formatted as formatAmount does.
  */
 const productImage = (p: string) => `jsonb_build_object(
   'tenantId', ${p}.tenant_id, 'sku', ${p}.sku, 'name', ${p}.name, 'description', ${p}.description, 'brand', ${p}.brand,
-  'category', ${p}.category, 'unit', ${p}.unit, 'price', round(${p}.price, greatest(2, scale(trim_scale(${p}.price))))::text,
+  'category', ${p}.category, 'unit', ${p}.unit, 'price', ${formatAmountSql(`${p}.price`)},
   'currency', ${p}.currency, 'supplierId', ${p}.supplier_id, 'supplierCode', ${p}.supplier_code, 'gtin', ${p}.gtin,
   'createdAt', ${isoTimeSql(`${p}.created_at`)}, 'updatedAt', ${isoTimeSql(`${p}.updated_at`)}, 'version', ${p}.version)`;
 
@@ -162,7 +162,7 @@ export class PostgresProductRepository implements ProductRepository {
          (SELECT sku FROM products WHERE tenant_id = $1 AND $3 <% description_key
           ORDER BY word_similarity($3, description_key) DESC, sku LIMIT $4)
        )
-       SELECT p.sku, p.name, p.description, p.brand, p.price::text AS price, similarity(p.name_key, $3) AS name_similarity
+       SELECT p.sku, p.name, p.description, p.brand, ${formatAmountSql('p.price')} AS price, similarity(p.name_key, $3) AS name_similarity
        FROM hits JOIN products p ON p.tenant_id = $1 AND p.sku = hits.sku`,
       // Content tokens are [a-z0-9.] only, so they cannot smuggle tsquery operators in.
       [tenantId, tokens.join(' | '), tokens.join(' '), query.limit],

@@ -1,3 +1,4 @@
+import { formatAmountSql } from '../../../common/money/money';
 import { FUZZINESS } from '../domain/fuzziness';
 import type { ProductSort, ProductSearchQuery, PurchaseSearchQuery } from '../domain/search-index.port';
 
@@ -132,7 +133,7 @@ export function productSearchSql(tenantId: string, query: ProductSearchQuery, te
     ${pageSql(`SELECT d.sku FROM filtered d, query ORDER BY ${order}`, limit, offset)}
     SELECT (SELECT count(*)::int FROM filtered) AS total, ${facet('category')} AS categories, ${facet('brand')} AS brands,
       (SELECT coalesce(json_agg(h ORDER BY h.ord), '[]') FROM (
-        SELECT page.ord, d.sku, d.name, d.description, d.brand, d.category, d.price::text AS price, d.currency, d.supplier_id, d.gtin,
+        SELECT page.ord, d.sku, d.name, d.description, d.brand, d.category, ${formatAmountSql('d.price')} AS price, d.currency, d.supplier_id, d.gtin,
           d.updated_at, d.version, ${hasText ? RANK : '0'} AS score, ${highlights} AS highlights
         FROM page JOIN search_products d ON d.tenant_id = ${tenant} AND d.generation = ${LIVE_GENERATION(tenant)} AND d.sku = page.sku, query
       ) h) AS hits`;
