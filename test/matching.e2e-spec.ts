@@ -2,6 +2,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LineMatchConfirmedEvent, MatchInvoiceLinesCommand } from '../src/modules/matching';
 import { EventBus } from '@nestjs/cqrs';
+import { PRODUCT_REPOSITORY, ProductRepository } from '../src/modules/matching/domain/product-repository.port';
 import { startTestApp, TestApp } from './support/test-app';
 
 const CATALOG_CSV = [
@@ -207,6 +208,18 @@ describe('Catalog and matching (e2e)', () => {
       const again = await t.http().post('/v1/products').set(auth()).send({ sku: 'ACEITE-1000', name: 'Aceite 1 l' }).expect(201);
       // The delete took version + 1; the new product comes after it, so feed consumers take it as newer.
       expect(again.body.version).toBe(before.body.version + 2);
+    });
+
+    it('a create racing a delete of the same sku still comes after the delete, whichever commits first', async () => {
+      const products = t.app.get<ProductRepository>(PRODUCT_REPOSITORY);
+      const fields = { sku: 'RACE-1', name: 'Carrera', description: null, brand: null, category: null, unit: null, price: null, currency: null, supplierId: null, supplierCode: null, gtin: null };
+      for (let round = 0; round < 25; round++) {
+        const existing = (await products.get('shop-a', 'RACE-1')) ?? (await products.create('shop-a', fields))!;
+        const [deleted, created] = await Promise.all([products.delete('shop-a', 'RACE-1'), products.create('shop-a', fields)]);
+        expect(deleted?.version).toBe(existing.version);
+        // Either the create lost (the product still existed: null) or it came after the delete's tombstone (version + 1).
+        if (created) expect([round, created.version]).toEqual([round, existing.version + 2]);
+      }
     });
   });
 });

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { formatAmountSql } from '../../../common/money/money';
 import { decodeCursor, encodeCursor } from '../../../common/pagination/cursor';
 import { changesCommitted, isoTimeSql, recordChangesFrom } from '../../../infrastructure/change-feed/change-outbox-writes';
-import { runSql } from '../../../infrastructure/database/run-sql';
+import { runSql, txSql } from '../../../infrastructure/database/run-sql';
 import type { Product, ProductFields, ProductKeys } from '../domain/product';
 import {
   CandidateQuery,
@@ -41,7 +41,9 @@ export class PostgresProductRepository implements ProductRepository {
   // a product created again after a delete continues from the version its tombstone holds.
 
   async create(tenantId: string, product: ProductFields): Promise<Product | null> {
-    const rows = await this.write<ProductImage>(
+    const rows = await this.writeLocked<ProductImage>(
+      tenantId,
+      [product.sku],
       `WITH written AS (
          INSERT INTO products (tenant_id, ${FIELDS.join(', ')}, version)
          VALUES (${placeholders(0)}, (SELECT coalesce(max(version), 0) + 1 FROM product_tombstones WHERE tenant_id = $1 AND sku = $2))
@@ -74,7 +76,9 @@ export class PostgresProductRepository implements ProductRepository {
     if (products.length === 0) return [];
     const values = products.flatMap((p) => toValues(tenantId, p));
     const tuples = products.map((_, i) => `(${placeholders(i * PARAMS_PER_ROW)})`).join(', ');
-    const rows = await this.write<ProductImage>(
+    const rows = await this.writeLocked<ProductImage>(
+      tenantId,
+      products.map((p) => p.sku),
       `WITH input (${['tenant_id', ...FIELDS].join(', ')}) AS (VALUES ${tuples}),
        old AS (SELECT ${productImage('p')} AS product FROM products p JOIN input i ON p.tenant_id = i.tenant_id AND p.sku = i.sku),
        written AS (
@@ -91,7 +95,9 @@ export class PostgresProductRepository implements ProductRepository {
   }
 
   async delete(tenantId: string, sku: string): Promise<Product | null> {
-    const rows = await this.write<ProductImage>(
+    const rows = await this.writeLocked<ProductImage>(
+      tenantId,
+      [sku],
       `WITH gone AS (DELETE FROM products WHERE tenant_id = $1 AND sku = $2 RETURNING *),
        tombstone AS (
          INSERT INTO product_tombstones (tenant_id, sku, version) SELECT tenant_id, sku, version + 1 FROM gone
@@ -183,6 +189,25 @@ export class PostgresProductRepository implements ProductRepository {
 
   private async write<T extends object>(sql: string, params: unknown[]): Promise<T[]> {
     const { rows } = await runSql<T>(this.db, sql, params);
+    changesCommitted(this.db);
+    return rows;
+  }
+
+  /**
+   * A write that creates or deletes rows, after taking its skus' locks in a statement of its
+   * own. A statement sees the data as of its start: a create that waited on a concurrent
+   * delete's row would insert with the tombstone version it read before, below the delete's.
+   * Holding the lock first, the write starts (and reads the tombstones) once the other has committed.
+   */
+  private async writeLocked<T extends object>(tenantId: string, skus: string[], sql: string, params: unknown[]): Promise<T[]> {
+    const rows = await this.db.transaction(async (tx) => {
+      // In sku order, so two writers of overlapping batches cannot deadlock.
+      await txSql(tx, `SELECT pg_advisory_xact_lock(hashtextextended('products:' || $1 || ':' || sku, 0)) FROM (SELECT DISTINCT unnest($2::text[]) AS sku ORDER BY 1) s`, [
+        tenantId,
+        skus,
+      ]);
+      return (await txSql<T>(tx, sql, params)).rows;
+    });
     changesCommitted(this.db);
     return rows;
   }
