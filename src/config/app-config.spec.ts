@@ -90,6 +90,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('runs the cron schedules in the workers with the Postgres queue, and leaves them to EventBridge with SQS unless told', () => {
+    expect(loadConfig({}).worker.cron).toBe('embedded');
+    const sqs = { QUEUE: 'sqs', SQS_QUEUE_URL_PREFIX: 'http://localstack:4566/000000000000/mercantil-' };
+    expect(loadConfig(sqs).worker.cron).toBe('eventbridge');
+    expect(loadConfig({ ...sqs, CRON_SCHEDULER: 'embedded' }).worker.cron).toBe('embedded');
+    expect(() => loadConfig({ CRON_SCHEDULER: 'cron' })).toThrow(/CRON_SCHEDULER/);
+  });
+
   it.each([
     [{ ANALYTICS_ENGINE: 'presto' }, /ANALYTICS_ENGINE/],
     [{ OBJECT_STORE: 's3' }, /ANALYTICS_ENGINE=duckdb reads the local lake only/],

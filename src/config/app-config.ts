@@ -29,6 +29,8 @@ export type AnalyticsEngineBackend = 'duckdb' | 'athena';
 export type MetricsOutput = 'prometheus' | 'emf' | 'both';
 /** in-process: the HTTP app also runs the queue consumers; separate: only worker.ts does. */
 export type WorkerMode = 'in-process' | 'separate';
+/** Who sends the cron schedules' messages: the workers' own scheduler, or EventBridge Scheduler (the CDK stack). */
+export type CronSource = 'embedded' | 'eventbridge';
 
 const BOOLEANS: Record<string, boolean> = { true: true, '1': true, yes: true, on: true, false: false, '0': false, no: false, off: false };
 /** Unrecognised words stay strings so validation names them instead of reading them as false. */
@@ -300,6 +302,11 @@ export class EnvironmentVariables {
   @Transform(toBoolean)
   @IsBoolean()
   ORDERS_STREAM_POLLING?: boolean;
+
+  /** Defaults to embedded with the Postgres queue and to eventbridge with SQS. */
+  @IsOptional()
+  @IsIn(['embedded', 'eventbridge'])
+  CRON_SCHEDULER?: CronSource;
 }
 
 export interface AppConfig {
@@ -335,7 +342,7 @@ export interface AppConfig {
     salesMetricsTable: string;
     opensearchUrl?: string;
   };
-  worker: { mode: WorkerMode; concurrency: number; ordersStreamPolling: boolean };
+  worker: { mode: WorkerMode; concurrency: number; ordersStreamPolling: boolean; cron: CronSource };
   workflow: { leaseSeconds: number };
   simulation: { providerLatencyMs: number };
   storage: { buckets: { invoicesRaw: string; invoicesProcessed: string; dataLake: string }; maxUploadBytes: number };
@@ -442,7 +449,12 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       salesMetricsTable: vars.SALES_METRICS_TABLE,
       opensearchUrl: vars.OPENSEARCH_URL,
     },
-    worker: { mode: vars.WORKER_MODE, concurrency: vars.WORKER_CONCURRENCY, ordersStreamPolling: vars.ORDERS_STREAM_POLLING ?? false },
+    worker: {
+      mode: vars.WORKER_MODE,
+      concurrency: vars.WORKER_CONCURRENCY,
+      ordersStreamPolling: vars.ORDERS_STREAM_POLLING ?? false,
+      cron: vars.CRON_SCHEDULER ?? ((vars.QUEUE ?? (aws ? 'sqs' : 'postgres')) === 'sqs' ? 'eventbridge' : 'embedded'),
+    },
     workflow: { leaseSeconds: vars.WORKFLOW_LEASE_SECONDS },
     simulation: { providerLatencyMs: vars.SIMULATED_PROVIDER_LATENCY_MS },
     storage: {

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CronExpressionParser } from 'cron-parser';
 import { CronSchedule } from '../../common/queue/cron-schedules';
-import { PostgresQueueAdapter } from './postgres-queue.adapter';
+import type { CronFires } from './cron-fires';
 
 /** Replaces CRON_SCHEDULES when provided (globally), e.g. by a test. */
 export const CRON_SCHEDULE_LIST = Symbol('CRON_SCHEDULE_LIST');
@@ -15,9 +15,9 @@ export interface CronSchedulerOptions {
 }
 
 /**
- * Enqueues cron fires on the embedded queue. Every worker process runs one; a fire is
- * enqueued once because the schedule's state row moves forward in the same statement
- * that inserts the message. After downtime only the latest missed fire is enqueued,
+ * Enqueues cron fires (CronFires: on the embedded queue, the schedule's state row moves
+ * forward in the same statement that inserts the message; on SQS, see QueueCronFires). Every
+ * worker process runs one, and each fire is enqueued once. After downtime only the latest missed fire is enqueued,
  * and a schedule seen for the first time starts from its latest fire without sending it.
  */
 export class CronScheduler {
@@ -29,7 +29,7 @@ export class CronScheduler {
   private ticking?: Promise<void>;
 
   constructor(
-    private readonly queue: PostgresQueueAdapter,
+    private readonly fires: CronFires,
     private readonly schedules: readonly CronSchedule[],
     options: CronSchedulerOptions = {},
   ) {
@@ -77,12 +77,12 @@ export class CronScheduler {
   private async fire(schedule: CronSchedule, fireAt: Date): Promise<void> {
     let last = this.lastFires.get(schedule.name);
     if (!last) {
-      last = await this.queue.initCronState(schedule.name, fireAt);
+      last = await this.fires.initCronState(schedule.name, fireAt);
       this.lastFires.set(schedule.name, last);
     }
     if (fireAt <= last) return;
     const attributes = { [CRON_SCHEDULE_ATTRIBUTE]: schedule.name, [CRON_FIRE_TIME_ATTRIBUTE]: fireAt.toISOString() };
-    const sent = await this.queue.sendCronFire(schedule.name, fireAt, schedule.queue, schedule.body, attributes);
+    const sent = await this.fires.sendCronFire(schedule.name, fireAt, schedule.queue, schedule.body, attributes);
     this.lastFires.set(schedule.name, fireAt);
     if (sent) this.logger.log({ schedule: schedule.name, fireAt: fireAt.toISOString() }, 'Cron fire enqueued');
   }

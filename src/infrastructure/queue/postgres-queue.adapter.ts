@@ -15,6 +15,7 @@ import {
 } from '../../common/queue/queue.port';
 import { backoffSeconds, definitionOf, groupOf } from './queue-policy';
 import { runSql } from '../database/run-sql';
+import { CronFires, initCronState } from './cron-fires';
 
 export interface PostgresQueueOptions {
   definitions?: readonly QueueDefinition[];
@@ -76,7 +77,7 @@ const MAX_ERROR_LENGTH = 4000;
  * A long-polling receive wakes at once for a send in this process and otherwise re-polls
  * every `pollIntervalMs`.
  */
-export class PostgresQueueAdapter implements Queue {
+export class PostgresQueueAdapter implements Queue, CronFires {
   private readonly definitions: readonly QueueDefinition[];
   private readonly random: () => number;
   private readonly pollIntervalMs: number;
@@ -134,15 +135,8 @@ export class PostgresQueueAdapter implements Queue {
     return rows.length > 0;
   }
 
-  /** Records `fireAt` as a schedule's baseline if it has none yet; returns the stored last fire. */
-  async initCronState(name: string, fireAt: Date): Promise<Date> {
-    const { rows } = await runSql<{ last_fire_at: Date }>(
-      this.db,
-      `WITH ins AS (INSERT INTO queue_cron_state (name, last_fire_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING last_fire_at)
-       SELECT last_fire_at FROM ins UNION ALL SELECT last_fire_at FROM queue_cron_state WHERE name = $1`,
-      [name, fireAt],
-    );
-    return rows[0].last_fire_at;
+  initCronState(name: string, fireAt: Date): Promise<Date> {
+    return initCronState(this.db, name, fireAt);
   }
 
   async receive<T = unknown>(queue: string, options: ReceiveOptions): Promise<QueueMessage<T>[]> {

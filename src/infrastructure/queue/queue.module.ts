@@ -6,6 +6,7 @@ import { QueueDefinition } from '../../common/queue/queue-definition';
 import { Queue, QUEUE } from '../../common/queue/queue.port';
 import { AppConfig } from '../../config/app-config';
 import { loadOnFirstCall } from '../load-on-first-call';
+import { QueueCronFires } from './cron-fires';
 import { CRON_SCHEDULE_LIST, CronScheduler } from './cron-scheduler.service';
 import { PostgresQueueAdapter } from './postgres-queue.adapter';
 import { QueueConsumerRegistry } from './queue-consumer.registry';
@@ -19,8 +20,8 @@ const QUEUE_ADAPTER = Symbol('QUEUE_ADAPTER');
 
 /**
  * The Queue port's adapter (embedded Postgres table, or SQS), the consumer registry, the
- * worker that runs consumers, and queue depth metrics. The embedded profile also gets the
- * cron scheduler; on AWS, EventBridge Scheduler sends the cron messages instead.
+ * worker that runs consumers, and queue depth metrics, and the cron scheduler unless
+ * EventBridge Scheduler sends the cron messages (CRON_SCHEDULER; on AWS by default).
  */
 @Module({})
 export class QueueModule {
@@ -46,15 +47,15 @@ export class QueueModule {
         };
     const cron: Provider = {
       provide: CronScheduler,
-      inject: [QUEUE_ADAPTER, { token: CRON_SCHEDULE_LIST, optional: true }],
-      useFactory: (adapter: Queue, schedules?: readonly CronSchedule[]) =>
-        new CronScheduler(adapter as PostgresQueueAdapter, schedules ?? CRON_SCHEDULES),
+      inject: [QUEUE_ADAPTER, DataSource, { token: CRON_SCHEDULE_LIST, optional: true }],
+      useFactory: (adapter: Queue, db: DataSource, schedules?: readonly CronSchedule[]) =>
+        new CronScheduler(sqs ? new QueueCronFires(db, adapter) : (adapter as PostgresQueueAdapter), schedules ?? CRON_SCHEDULES),
     };
     const tracing: Provider = { provide: QUEUE, inject: [QUEUE_ADAPTER], useFactory: (adapter: Queue) => new TracingQueue(adapter) };
     return {
       module: QueueModule,
       imports: [DiscoveryModule],
-      providers: [queueDefinitionListProvider, adapter, tracing, QueueConsumerRegistry, QueueWorker, QueueMetrics, ...(sqs ? [] : [cron])],
+      providers: [queueDefinitionListProvider, adapter, tracing, QueueConsumerRegistry, QueueWorker, QueueMetrics, ...(config.worker.cron === 'embedded' ? [cron] : [])],
       exports: [QUEUE, QUEUE_DEFINITION_LIST, QueueConsumerRegistry, QueueWorker],
     };
   }
