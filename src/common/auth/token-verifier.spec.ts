@@ -45,10 +45,16 @@ describe('TokenVerifier cache', () => {
   it('serves a verified token from memory but never past its expiry', async () => {
     const issuer = await DevIssuer.open(mkdtempSync(join(tmpdir(), 'cache-')), 'urn:test', 'client');
     const verifier = TokenVerifier.local(issuer.jwks(), { issuer: 'urn:test', audience: 'client', tokenUse: 'id' });
-    const token = await issuer.mint({ tenantId: 't', sub: 'u', expiresInSeconds: 1 });
+    const token = await issuer.mint({ tenantId: 't', sub: 'u', expiresInSeconds: 60 });
     await expect(verifier.verify(token)).resolves.toMatchObject({ tenantId: 't' });
     await expect(verifier.verify(token)).resolves.toMatchObject({ tenantId: 't' });
-    await new Promise((r) => setTimeout(r, 2100));
-    await expect(verifier.verify(token)).rejects.toThrow('Token has expired');
+    // Only the clock moves (exp has whole seconds: a real 1 s token can expire at once on a busy machine).
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] });
+    try {
+      jest.setSystemTime(Date.now() + 120_000);
+      await expect(verifier.verify(token)).rejects.toThrow('Token has expired');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
