@@ -159,10 +159,11 @@ export function describeQueueContract(name: string, open: (options: QueueHarness
       expect(await queue.receive(q, { maxMessages: 1 })).toEqual([]);
       expect(await queue.depth(q)).toMatchObject({ visible: 0, inFlight: 0, delayed: 1 });
       const started = Date.now();
-      const got = await queue.receive(q, { maxMessages: 1, waitSeconds: 3 });
+      const got = await queue.receive(q, { maxMessages: 1, waitSeconds: 6 });
       expect(got.map((m) => m.body)).toEqual([{ late: true }]);
       expect(Date.now() - started).toBeGreaterThan(500);
-      expect(Date.now() - started).toBeLessThan(2_500);
+      // Well before the wait's end: the delay released it, with room for a busy machine.
+      expect(Date.now() - started).toBeLessThan(4_500);
     });
 
     it('deduplicates sends with the same deduplicationId while the first is pending or in flight', async () => {
@@ -210,7 +211,8 @@ export function describeQueueContract(name: string, open: (options: QueueHarness
       await queue.send(q, { wake: 'up' });
       const got = await waiting;
       expect(got.map((m) => m.body)).toEqual([{ wake: 'up' }]);
-      expect(Date.now() - started).toBeLessThan(1_500);
+      // Far from the 10 s wait: the send woke it.
+      expect(Date.now() - started).toBeLessThan(5_000);
     });
 
     it('never gives the same in-flight message to two concurrent receivers', async () => {
