@@ -1,6 +1,7 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { CronSchedule } from '../src/common/queue/cron-schedules';
 import { deadLetterQueueOf } from '../src/common/queue/queue-definition';
+import type { Queue } from '../src/common/queue/queue.port';
 import { loadConfig } from '../src/config/app-config';
 import { openDataSource } from '../src/infrastructure/database/open-data-source';
 import { SqsQueueAdapter } from '../src/infrastructure/aws/sqs-queue.adapter';
@@ -12,6 +13,13 @@ import { SqsModel } from './support/sqs-model';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 const EVERY_MINUTE: CronSchedule = { name: 'minutely-report', cron: '* * * * *', queue: TEST_QUEUE_DEFINITION.name, body: { report: 'sales' } };
+
+/** Takes every fire waiting on the test queue off it. */
+async function drainFires(queue: Queue) {
+  const messages = await queue.receive(TEST_QUEUE_DEFINITION.name, { maxMessages: 10 });
+  await Promise.all(messages.map((m) => queue.ack(m)));
+  return messages.map((m) => ({ body: m.body, fireTime: m.attributes[CRON_FIRE_TIME_ATTRIBUTE] }));
+}
 
 /** Two schedulers on one database stand for two worker processes. */
 describe('Cron scheduler (embedded queue)', () => {
@@ -34,11 +42,7 @@ describe('Cron scheduler (embedded queue)', () => {
     await database?.drop();
   });
 
-  const drain = async () => {
-    const messages = await queue.receive(TEST_QUEUE_DEFINITION.name, { maxMessages: 10 });
-    await Promise.all(messages.map((m) => queue.ack(m)));
-    return messages.map((m) => ({ body: m.body, fireTime: m.attributes[CRON_FIRE_TIME_ATTRIBUTE] }));
-  };
+  const drain = () => drainFires(queue);
   const tickAll = () => Promise.all(schedulers.map((s) => s.tick()));
 
   it('starts from the latest fire without sending it', async () => {
@@ -96,11 +100,7 @@ describe('Cron scheduler (SQS queue, state in the database)', () => {
     await database?.drop();
   });
 
-  const drain = async () => {
-    const messages = await queue.receive(TEST_QUEUE_DEFINITION.name, { maxMessages: 10 });
-    await Promise.all(messages.map((m) => queue.ack(m)));
-    return messages.map((m) => ({ body: m.body, fireTime: m.attributes[CRON_FIRE_TIME_ATTRIBUTE] }));
-  };
+  const drain = () => drainFires(queue);
 
   it('sends each fire once across processes, ticking at the same time', async () => {
     await Promise.all(schedulers.map((s) => s.tick()));

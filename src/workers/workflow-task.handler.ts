@@ -1,27 +1,19 @@
 import 'reflect-metadata';
-import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Context } from 'aws-lambda';
-import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
-import { runInvocation } from './lambda-context';
+import { lambdaContext, runInvocation } from './lambda-context';
 import type { JsonValue } from '../modules/workflow/domain/asl/asl-types';
-import { RegisteredTask, registeredTaskResources, resolveTask, TaskContext } from '../modules/workflow/domain/workflow-task';
+import { registeredTaskResources, resolveTask, TaskContext } from '../modules/workflow/domain/workflow-task';
 import type { ContextFactory } from './worker';
 
 const createContext: ContextFactory = () => NestFactory.createApplicationContext(AppModule.forRoot(), { bufferLogs: true });
 
 export interface WorkflowTaskHandlerOptions {
-  /** The @WorkflowTask resource this function runs; read from WORKFLOW_TASK at cold start by default. */
+  /** The @WorkflowTask resource this function runs; WORKFLOW_TASK by default. */
   task?: string;
   create?: ContextFactory;
-}
-
-interface BootedTask {
-  app: INestApplicationContext;
-  name: string;
-  task: RegisteredTask;
 }
 
 /**
@@ -36,29 +28,18 @@ interface BootedTask {
  * side effects on what they act on, as the Orders tasks do (by order).
  */
 export function createWorkflowTaskHandler(options: WorkflowTaskHandlerOptions = {}) {
-  let cached: Promise<BootedTask> | undefined;
+  const context = lambdaContext(options.create ?? createContext);
 
-  const boot = async (): Promise<BootedTask> => {
+  const handler = async (event: JsonValue, lambda: Pick<Context, 'awsRequestId'>): Promise<JsonValue> => {
     const name = options.task ?? process.env.WORKFLOW_TASK ?? '';
     const task = resolveTask(`\${${name}}`);
     // Before the app boots: a misnamed function fails its first invocation at once, saying why.
     if (!task) throw new Error(`WORKFLOW_TASK=${JSON.stringify(name)} is not a registered @WorkflowTask (registered: ${registeredTaskResources().join(', ')})`);
-    const app = await (options.create ?? createContext)();
-    app.useLogger(app.get(PinoLogger));
-    await app.init();
-    return { app, name, task };
-  };
-
-  const handler = async (event: JsonValue, context: Pick<Context, 'awsRequestId'>): Promise<JsonValue> => {
-    cached ??= boot().catch((error: unknown) => {
-      cached = undefined; // the next invocation retries the boot
-      throw error;
-    });
-    const { app, name, task } = await cached;
+    const app = await context.app();
     const taskContext: TaskContext = {
-      executionId: executionIdOf(event) ?? context.awsRequestId,
+      executionId: executionIdOf(event) ?? lambda.awsRequestId,
       stateName: name,
-      idempotencyKey: `lambda:${context.awsRequestId}`,
+      idempotencyKey: `lambda:${lambda.awsRequestId}`,
       attempt: 1,
     };
     return runInvocation(app, async () => {
@@ -71,14 +52,7 @@ export function createWorkflowTaskHandler(options: WorkflowTaskHandlerOptions = 
     });
   };
 
-  /** Closes the cached context; the next invocation boots a new one. */
-  const close = async () => {
-    const current = cached;
-    cached = undefined;
-    await (await current?.catch(() => undefined))?.app.close();
-  };
-
-  return { handler, close };
+  return { handler, close: context.close };
 }
 
 /**

@@ -46,6 +46,8 @@ export function distBuild(repoRoot: string, bundleDir: string): AppBuild {
   const dist = join(repoRoot, 'dist');
   if (!existsSync(dist)) throw new Error(`${dist} does not exist: run \`npm run build\` before synthesizing the CDK app`);
   const codes = new Map<string, lambda.Code>();
+  // What every asset holds besides its bundle: the lock pins the file-serving packages' versions.
+  const shared = createHash('sha256').update(readFileSync(join(repoRoot, 'package-lock.json'))).update(FILE_SERVING_PACKAGES.join(',')).digest('hex');
   return {
     codeFor(handler) {
       const { module, exportName } = splitHandler(handler);
@@ -58,8 +60,7 @@ export function distBuild(repoRoot: string, bundleDir: string): AppBuild {
       if (!existsSync(join(bundleDir, bundle))) throw new Error(`Lambda handler ${handler} has no bundle in ${relative(repoRoot, bundleDir)}`);
       let code = codes.get(bundle);
       if (!code) {
-        const hash = createHash('sha256').update(readFileSync(join(repoRoot, 'package-lock.json'))).update(FILE_SERVING_PACKAGES.join(','));
-        hash.update(bundle).update(readFileSync(join(bundleDir, bundle)));
+        const hash = createHash('sha256').update(shared).update(bundle).update(readFileSync(join(bundleDir, bundle)));
         code = lambda.Code.fromAsset(dist, {
           assetHashType: AssetHashType.CUSTOM,
           assetHash: hash.digest('hex'),

@@ -1,18 +1,10 @@
-/** A product as the search index holds it. Prices are exact decimal text. */
-export interface ProductDocument {
-  tenantId: string;
-  sku: string;
-  name: string;
-  description: string | null;
-  brand: string | null;
-  category: string | null;
-  price: string | null;
-  currency: string | null;
-  supplierId: string | null;
-  gtin: string | null;
-  updatedAt: string;
-  version: number;
-}
+import type { Product } from '../../matching';
+
+/** A product as the search index holds it: the catalog's fields it searches, filters and shows. */
+export type ProductDocument = Pick<
+  Product,
+  'tenantId' | 'sku' | 'name' | 'description' | 'brand' | 'category' | 'price' | 'currency' | 'supplierId' | 'gtin' | 'updatedAt' | 'version'
+>;
 
 export interface PurchaseLineDocument {
   sku: string;
